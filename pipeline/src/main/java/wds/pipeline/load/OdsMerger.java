@@ -40,9 +40,8 @@ public final class OdsMerger {
       delete.setObject(1, stamp);
       delete.setObject(2, deliveryDate);
       delete.setString(3, staged.origin());
-      delete.setObject(4, stamp);
+      delete.setObject(4, deliveryDate);
       delete.setObject(5, stamp);
-      delete.setObject(6, deliveryDate);
       return delete.executeUpdate();
     }
   }
