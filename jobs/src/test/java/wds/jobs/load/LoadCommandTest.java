@@ -32,7 +32,7 @@ class LoadCommandTest {
     assertThat(load(home)).isZero();
 
     assertThat(query(home, "SELECT count(*) FROM ods_civil__assistance"))
-        .containsExactly(List.of("40")) // keys overlap night to night: C10-C19 are updated, not added;
+        .containsExactly(List.of("40")); // keys overlap: C10-C19 are updated, not added
     assertThat(
             query(
                 home,
