@@ -27,10 +27,16 @@ public final class OdsMerger {
    */
   public long merge(StagedExtract staged, LocalDate deliveryDate) throws SQLException {
     OdsStatements sql = staged.statements();
-    try (PreparedStatement upsert = connection.prepareStatement(sql.single("upsert"))) {
-      upsert.setObject(1, deliveryDate);
-      upsert.setString(2, staged.origin());
-      upsert.executeUpdate();
+    try (PreparedStatement update = connection.prepareStatement(sql.single("update_existing"))) {
+      update.setObject(1, deliveryDate);
+      update.setString(2, staged.origin());
+      update.setObject(3, deliveryDate);
+      update.executeUpdate();
+    }
+    try (PreparedStatement insert = connection.prepareStatement(sql.single("insert_new"))) {
+      insert.setObject(1, deliveryDate);
+      insert.setString(2, staged.origin());
+      insert.executeUpdate();
     }
     if (staged.mode() != LoadMode.FULL) {
       return 0;

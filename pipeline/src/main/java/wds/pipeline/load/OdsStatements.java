@@ -42,19 +42,15 @@ public final class OdsStatements {
             keys,
             c -> "CAST(s." + identifier(c.name()) + " AS VARCHAR) AS " + identifier(c.name()),
             ", "));
-    List<OdsColumn> written = new java.util.ArrayList<>(content);
-    written.add(table.columns().get(table.indexOf(OdsTable.DELIVERY_DATE)));
-    written.add(table.columns().get(table.indexOf(OdsTable.ORIGIN)));
     fragments.put(
-        "update_assignments",
-        join(
-            written, c -> identifier(c.name()) + " = excluded." + identifier(c.name()), ",\n    "));
+        "update_from_staging",
+        join(content, c -> identifier(c.name()) + " = s." + identifier(c.name()), ",\n    "));
     fragments.put(
         "content_differs",
         join(
             content,
-            c -> "excluded." + identifier(c.name()) + " IS DISTINCT FROM t." + identifier(c.name()),
-            "\n         OR "));
+            c -> "s." + identifier(c.name()) + " IS DISTINCT FROM t." + identifier(c.name()),
+            "\n           OR "));
     fragments.put(
         "key_match_staging",
         join(keys, c -> "s." + identifier(c.name()) + " = t." + identifier(c.name()), " AND "));
