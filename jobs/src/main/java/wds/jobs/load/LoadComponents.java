@@ -13,6 +13,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import wds.pipeline.load.ReaderFactory;
 import wds.pipeline.load.RowValidatorFactory;
+import wds.pipeline.read.RecordReaders;
+import wds.pipeline.validate.RowValidator;
 import wds.schemas.SchemaCatalog;
 
 /**
@@ -37,12 +39,12 @@ public class LoadComponents {
 
   @Bean
   ReaderFactory readerFactory() {
-    return InterimReaders::open;
+    return RecordReaders::open;
   }
 
   @Bean
   RowValidatorFactory rowValidatorFactory() {
-    return InterimValidator::create;
+    return (schema, header, context) -> new RowValidator(schema, header, context)::validate;
   }
 
   /** The codes of the indicator catalogue, or none when it is not on the class path. */

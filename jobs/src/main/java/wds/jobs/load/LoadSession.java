@@ -2,8 +2,6 @@ package wds.jobs.load;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayDeque;
@@ -95,22 +93,10 @@ public final class LoadSession implements AutoCloseable {
    * touches anything.
    */
   static Pseudonymiser pseudonymiser(WdsHome home) {
-    String env = System.getenv("WDS_PSEUDONYM_KEY");
-    if (env != null && !env.isBlank()) {
-      return Pseudonymiser.fromKey(env.trim().getBytes(StandardCharsets.UTF_8));
-    }
-    Path file = home.pseudonymKey();
-    if (!Files.isRegularFile(file)) {
-      throw new IllegalStateException(
-          "no pseudonymisation secret: set WDS_PSEUDONYM_KEY or create "
-              + file
-              + " (wds demo creates one)");
-    }
     try {
-      return Pseudonymiser.fromKey(
-          Files.readString(file, StandardCharsets.UTF_8).trim().getBytes(StandardCharsets.UTF_8));
+      return Pseudonymiser.load(home.pseudonymKey(), false);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the pseudonymisation secret file " + file, e);
+      throw new UncheckedIOException(e.getMessage() + " (wds demo creates one)", e);
     }
   }
 

@@ -14,7 +14,9 @@ import wds.pipeline.person.IdentityNumber;
 /** Small hand-made deliveries for the load job's tests: areas and assistance cases. */
 final class Deliveries {
 
-  static final String SECRET = "job-test-secret-0123456789";
+  static final String SECRET =
+      java.util.Base64.getEncoder()
+          .encodeToString("job-test-secret-0123456789".getBytes(StandardCharsets.US_ASCII));
   static final String AREAS =
       "area_code,name,level,parent_code,urban_rural_code,committee_type,updated_at";
   static final String ASSISTANCE =

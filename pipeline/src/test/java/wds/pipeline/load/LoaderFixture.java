@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import wds.pipeline.pseudonym.Pseudonymiser;
+import wds.pipeline.read.RecordReaders;
+import wds.pipeline.validate.RowValidator;
 import wds.schemas.SchemaCatalog;
 
 /** A work database, a drop folder and a loader over them, in one temporary folder. */
@@ -24,6 +26,9 @@ final class LoaderFixture implements AutoCloseable {
   final WorkDatabase db;
   final DeliveryLoader loader;
 
+  static final RowValidatorFactory VALIDATORS =
+      (schema, header, context) -> new RowValidator(schema, header, context)::validate;
+
   LoaderFixture(Path home) throws SQLException {
     this(home, LoadListener.NONE);
   }
@@ -36,8 +41,8 @@ final class LoaderFixture implements AutoCloseable {
         new DeliveryLoader(
             db.connection(),
             CATALOG,
-            StubValidator.factory(),
-            StubCsvReader::new,
+            VALIDATORS,
+            RecordReaders::open,
             new LoadSettings(
                 Set.of("H01"), Pseudonymiser.fromKey(SECRET), home.resolve("quarantine")),
             listener);
