@@ -64,6 +64,24 @@ final class TestDrop {
       return this;
     }
 
+    /** A file of the given bytes, listed in the manifest as holding {@code rows} records. */
+    DeliveryBuilder raw(
+        String name, String extract, String mode, String encoding, long rows, byte[] bytes) {
+      try {
+        Path folder = Files.createDirectories(root.resolve(source));
+        Path file = folder.resolve(name);
+        Files.write(file, bytes);
+        entries.add(
+            String.format(
+                "{\"name\": \"%s\", \"extract\": \"%s\", \"rows\": %d, \"sha256\": \"%s\","
+                    + " \"encoding\": \"%s\", \"mode\": \"%s\"}",
+                name, extract, rows, FileChecksum.sha256(file), encoding, mode));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return this;
+    }
+
     /** Writes the manifest; returns the delivery as the drop folder finds it. */
     Path write() {
       try {
