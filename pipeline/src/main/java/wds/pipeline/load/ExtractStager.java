@@ -14,6 +14,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 import wds.pipeline.ods.OdsColumn;
@@ -36,9 +43,25 @@ public final class ExtractStager {
   /** How often progress is reported, in records. */
   public static final int PROGRESS_EVERY = 100_000;
 
+  /** Rows handed from the reading thread to the appending one at a time. */
+  private static final int BATCH = 2048;
+
   private final Connection connection;
   private final RowValidatorFactory validators;
   private final LoadListener listener;
+
+  /**
+   * Reading and validating (parsing, identity checks, HMAC) run on their own thread while this one
+   * appends to DuckDB: the two halves cost about the same, so on two cores this nearly halves the
+   * time of a file.
+   */
+  private final ExecutorService workers =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "wds-read-validate");
+            t.setDaemon(true);
+            return t;
+          });
 
   public ExtractStager(
       Connection connection, RowValidatorFactory validators, LoadListener listener) {
@@ -62,40 +85,45 @@ public final class ExtractStager {
     LocalDateTime startedAt = AuditClock.now();
     long t0 = System.nanoTime();
     OdsStatements sql = new OdsStatements(OdsTable.of(schema));
-    Map<RejectReason, Long> rejects = new EnumMap<>(RejectReason.class);
-    long read = 0;
-    long staged = 0;
     QuarantineFile quarantine;
     List<String> header;
+    Reading reading;
+    long staged = 0;
     try (RecordReader reader = source.open()) {
       header = reader.header();
       RowValidatorFactory.Check check = validators.create(schema, header, context);
       quarantine = quarantines.open(schema, source.origin(), header);
       execute(sql.sql("create_staging_table"));
       execute(sql.sql("create_rejected_keys_table"));
-      int[] keyIndex = keyIndex(schema, header);
       ValueWriter[] writers = writers(sql.table());
+      reading =
+          new Reading(reader, check, quarantine, keyIndex(schema, header), schema, source, t0);
+      Future<?> producer = workers.submit(reading);
       DuckDBConnection duck = connection.unwrap(DuckDBConnection.class);
       try (DuckDBAppender rows = duck.createAppender("temp", "main", sql.stagingTable());
           DuckDBAppender keys = duck.createAppender("temp", "main", sql.rejectedKeysTable())) {
-        RawRecord record;
-        while ((record = reader.next()) != null) {
-          read++;
-          Outcome outcome = check.validate(record);
-          if (outcome instanceof Outcome.Valid valid) {
-            append(rows, writers, valid.values(), record.line());
-            staged++;
-          } else if (outcome instanceof Outcome.Rejected rejected) {
-            rejects.merge(rejected.reason(), 1L, Long::sum);
-            quarantine.write(record, rejected.reason(), rejected.column(), rejected.detail());
-            appendKey(keys, keyIndex, record.values());
+        Batch batch;
+        while ((batch = reading.batches.take()) != Batch.END) {
+          for (int i = 0; i < batch.size; i++) {
+            append(rows, writers, batch.rows[i], batch.lines[i]);
           }
-          if (read % PROGRESS_EVERY == 0) {
-            listener.progress(progress(schema, source, read, rejects, t0));
+          staged += batch.size;
+          for (String[] key : batch.rejectedKeys) {
+            appendKey(keys, key);
           }
         }
+        producer.get(); // rethrows what went wrong while reading
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted while staging " + source.origin(), e);
+      } catch (ExecutionException e) {
+        throw rethrow(e.getCause());
+      } finally {
+        producer.cancel(true);
       }
     }
+    Map<RejectReason, Long> rejects = reading.rejects;
+    long read = reading.read;
     long conflicting = removeDuplicates(schema, sql, source, quarantine);
     if (conflicting > 0) {
       rejects.merge(RejectReason.DUPLICATE_KEY, conflicting, Long::sum);
@@ -112,6 +140,103 @@ public final class ExtractStager {
         quarantine,
         startedAt,
         (System.nanoTime() - t0) / 1e9);
+  }
+
+  /** Valid rows and rejected keys of up to {@link #BATCH} records. */
+  private static final class Batch {
+    static final Batch END = new Batch();
+
+    final Object[][] rows = new Object[BATCH][];
+    final long[] lines = new long[BATCH];
+    final List<String[]> rejectedKeys = new ArrayList<>();
+    int size;
+    int records;
+  }
+
+  /**
+   * The reading half: reads, validates, quarantines rejected records and hands valid rows over in
+   * batches. Its counts are read by the appending thread after {@code Future.get()}.
+   */
+  private final class Reading implements Callable<Void> {
+    final BlockingQueue<Batch> batches = new ArrayBlockingQueue<>(8);
+    final Map<RejectReason, Long> rejects = new EnumMap<>(RejectReason.class);
+    final RecordReader reader;
+    final RowValidatorFactory.Check check;
+    final QuarantineFile quarantine;
+    final int[] keyIndex;
+    final ExtractSchema schema;
+    final RecordSource source;
+    final long t0;
+    long read;
+
+    Reading(
+        RecordReader reader,
+        RowValidatorFactory.Check check,
+        QuarantineFile quarantine,
+        int[] keyIndex,
+        ExtractSchema schema,
+        RecordSource source,
+        long t0) {
+      this.reader = reader;
+      this.check = check;
+      this.quarantine = quarantine;
+      this.keyIndex = keyIndex;
+      this.schema = schema;
+      this.source = source;
+      this.t0 = t0;
+    }
+
+    @Override
+    public Void call() throws Exception {
+      try {
+        Batch batch = new Batch();
+        RawRecord record;
+        while ((record = reader.next()) != null) {
+          read++;
+          Outcome outcome = check.validate(record);
+          if (outcome instanceof Outcome.Valid valid) {
+            batch.rows[batch.size] = valid.values();
+            batch.lines[batch.size] = record.line();
+            batch.size++;
+          } else if (outcome instanceof Outcome.Rejected rejected) {
+            rejects.merge(rejected.reason(), 1L, Long::sum);
+            quarantine.write(record, rejected.reason(), rejected.column(), rejected.detail());
+            batch.rejectedKeys.add(keyValues(keyIndex, record.values()));
+          }
+          if (batch.size == BATCH) {
+            batches.put(batch);
+            batch = new Batch();
+          }
+          if (read % PROGRESS_EVERY == 0) {
+            listener.progress(progress(schema, source, read, rejects, t0));
+          }
+        }
+        batches.put(batch);
+        batches.put(Batch.END);
+        return null;
+      } catch (Exception | Error e) {
+        // let the appending thread stop; it learns of the failure from the Future
+        batches.clear();
+        batches.offer(Batch.END);
+        throw e;
+      }
+    }
+  }
+
+  private static RuntimeException rethrow(Throwable cause) throws IOException, SQLException {
+    if (cause instanceof IOException io) {
+      throw io;
+    }
+    if (cause instanceof SQLException sql) {
+      throw sql;
+    }
+    if (cause instanceof RuntimeException runtime) {
+      throw runtime;
+    }
+    if (cause instanceof Error error) {
+      throw error;
+    }
+    throw new IllegalStateException(cause);
   }
 
   /** Opens the quarantine of one extract once its header is known. */
@@ -179,12 +304,20 @@ public final class ExtractStager {
     return schema.primaryKey().stream().mapToInt(header::indexOf).toArray();
   }
 
-  private static void appendKey(DuckDBAppender keys, int[] keyIndex, String[] values)
-      throws SQLException {
+  private static String[] keyValues(int[] keyIndex, String[] values) {
+    String[] key = new String[keyIndex.length];
+    for (int k = 0; k < keyIndex.length; k++) {
+      int i = keyIndex[k];
+      key[k] = i >= 0 && i < values.length ? values[i] : null;
+    }
+    return key;
+  }
+
+  private static void appendKey(DuckDBAppender keys, String[] key) throws SQLException {
     keys.beginRow();
-    for (int i : keyIndex) {
-      if (i >= 0 && i < values.length) {
-        keys.append(values[i]);
+    for (String value : key) {
+      if (value != null) {
+        keys.append(value);
       } else {
         keys.appendNull();
       }
