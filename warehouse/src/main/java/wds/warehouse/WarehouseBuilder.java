@@ -75,12 +75,17 @@ public final class WarehouseBuilder {
         built++;
         LOG.info("built {} in {} ms", model.name(), (System.nanoTime() - start) / 1_000_000);
       }
+      long engineStart = System.nanoTime();
       BuildYears years = years(conn);
       List<Area> areas = areas(conn);
       IndicatorCatalogue catalogue = plan.indicators();
       List<IndicatorValue> values =
           new IndicatorEngine(plan, catalogue, new IndicatorDefinitions(models))
               .compute(conn, years, areas);
+      LOG.info(
+          "computed {} indicator values in {} ms",
+          values.size(),
+          (System.nanoTime() - engineStart) / 1_000_000);
       Map<String, String> names = new LinkedHashMap<>();
       areas.forEach(a -> names.put(a.code(), a.name()));
       List<IndicatorWarning> warnings = new EarlyWarnings(plan, catalogue, names).evaluate(values);
@@ -88,7 +93,6 @@ public final class WarehouseBuilder {
       writer.catalogue(plan, catalogue);
       writer.values(values);
       writer.warnings(warnings);
-      execute(conn, "drop table if exists temp.main.indicator_part_rows");
       LOG.info(
           "warehouse built for plan {}: {} models, {} indicator values, {} warnings, years {}-{}",
           plan.code(),

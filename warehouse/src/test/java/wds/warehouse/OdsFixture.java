@@ -23,7 +23,7 @@ import wds.schemas.SchemaCatalog;
  * from {@link OdsTable}, the etl_* audit), empty until a test gives it rows, and an attached
  * in-memory catalog {@code snap} for the warehouse. A small county is at hand: {@link #county()}.
  */
-final class OdsFixture implements AutoCloseable {
+public final class OdsFixture implements AutoCloseable {
 
   static final String COUNTY = "652323000000";
   static final String TOWN_A = "652323100000";
@@ -172,7 +172,7 @@ final class OdsFixture implements AutoCloseable {
   }
 
   /** One ODS row being given: columns not set stay empty; deleted is false. */
-  final class Row {
+  public final class Row {
     private final OdsTable table;
     private final Map<String, Object> values = new LinkedHashMap<>();
 
@@ -186,24 +186,24 @@ final class OdsFixture implements AutoCloseable {
       }
     }
 
-    Row set(String column, Object value) {
+    public Row set(String column, Object value) {
       table.indexOf(column); // fails on a column the table does not have
       values.put(column, value);
       return this;
     }
 
     /** The identity of a person: key, birth date and sex, under a column prefix ("mother_"). */
-    Row person(String prefix, String key, LocalDate birth, String sex) {
+    public Row person(String prefix, String key, LocalDate birth, String sex) {
       return set(prefix + "person_key", key)
           .set(prefix + "id_birth_date", birth)
           .set(prefix + "id_sex", sex);
     }
 
-    Row person(String key, LocalDate birth, String sex) {
+    public Row person(String key, LocalDate birth, String sex) {
       return person("", key, birth, sex);
     }
 
-    void insert() throws SQLException {
+    public void insert() throws SQLException {
       List<OdsColumn> columns = table.columns();
       String names = columns.stream().map(OdsColumn::name).collect(Collectors.joining(", "));
       String marks = columns.stream().map(c -> "?").collect(Collectors.joining(", "));

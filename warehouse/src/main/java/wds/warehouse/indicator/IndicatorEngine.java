@@ -155,33 +155,29 @@ public final class IndicatorEngine {
     return tally.amount();
   }
 
-  /** Runs one part: selects its rows per year, then aggregates them per cell. */
+  /** Runs one part: its rows per year (the reference rule), aggregated per cell. */
   private Map<Cell, Tally> tally(
       Connection conn, IndicatorDefinition def, Part part, BuildYears years) throws SQLException {
     String source = "indicator " + def.code() + " (" + part.fact() + ")";
     String rows =
         SqlTemplate.load(part.reference().template())
             .render(Map.of("fact", SqlTemplate.identifier(part.fact())));
-    try (PreparedStatement ps =
-        conn.prepareStatement("create or replace temp table indicator_part_rows as " + rows)) {
-      ps.setInt(1, years.firstYear());
-      ps.setInt(2, years.lastYear());
-      ps.setInt(3, part.yearOffset());
-      ps.setInt(4, part.windowYears());
-      ps.execute();
-    } catch (SQLException e) {
-      throw new SQLException(source + ": " + e.getMessage(), e);
-    }
     String cells =
         SqlTemplate.load(ENGINE + "part_cells.sql")
             .render(
                 Map.of(
+                    "rows", rows,
                     "aggregate", part.aggregate().sql(source),
                     "where", SqlTemplate.expression(source, part.where())));
     Map<Cell, Tally> tallies = new HashMap<>();
     try (PreparedStatement ps = conn.prepareStatement(cells)) {
+      // part_cells.sql's own parameters come first, then those of the reference rule's rows
       ps.setBoolean(1, def.residenceSplit());
       ps.setBoolean(2, def.bySex());
+      ps.setInt(3, years.firstYear());
+      ps.setInt(4, years.lastYear());
+      ps.setInt(5, part.yearOffset());
+      ps.setInt(6, part.windowYears());
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           Object amount = rs.getObject(5);

@@ -10,7 +10,8 @@ params as (
 ),
 
 part as (
-    select * from indicator_part_rows
+    -- the part's rows per year, by its reference-day rule (reference_*.sql)
+    {{rows}}
 ),
 
 rollup as (
