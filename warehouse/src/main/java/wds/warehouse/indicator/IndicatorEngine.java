@@ -114,9 +114,10 @@ public final class IndicatorEngine {
                 ? num
                 : def.denominator() != null && def.denominator().aggregate().counts() ? den : null;
         raws.add(
+            // a count of nothing delivered is no count; a ratio keeps its numerator in sight
             new Raw(
                 cell,
-                delivered ? num : null,
+                denominator == null && !delivered ? null : num,
                 den,
                 value,
                 interval,
