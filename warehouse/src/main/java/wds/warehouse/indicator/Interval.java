@@ -26,7 +26,10 @@ public record Interval(double low, double high) {
     double z2 = Z * Z;
     double centre = (p + z2 / (2 * n)) / (1 + z2 / n);
     double half = Z / (1 + z2 / n) * Math.sqrt(p * (1 - p) / n + z2 / (4 * n * n));
-    return new Interval(Math.max(0, centre - half) * factor, Math.min(1, centre + half) * factor);
+    // at 0 and n the bounds are 0 and 1 exactly; floating point would leave a trace
+    double low = x == 0 ? 0 : Math.max(0, centre - half);
+    double high = x == n ? 1 : Math.min(1, centre + half);
+    return new Interval(low * factor, high * factor);
   }
 
   /**
