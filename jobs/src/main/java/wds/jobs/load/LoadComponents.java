@@ -39,16 +39,26 @@ public class LoadComponents {
 
   @Bean
   ReaderFactory readerFactory() {
-    return RecordReaders::open;
+    return readers();
   }
 
   @Bean
   RowValidatorFactory rowValidatorFactory() {
+    return validators();
+  }
+
+  /** The CSV and xlsx readers of the validate package. */
+  public static ReaderFactory readers() {
+    return RecordReaders::open;
+  }
+
+  /** The row validator of the validate package. */
+  public static RowValidatorFactory validators() {
     return (schema, header, context) -> new RowValidator(schema, header, context)::validate;
   }
 
   /** The codes of the indicator catalogue, or none when it is not on the class path. */
-  static Set<String> readIndicatorCodes() {
+  public static Set<String> readIndicatorCodes() {
     Set<String> codes = new HashSet<>();
     try (InputStream in = LoadComponents.class.getClassLoader().getResourceAsStream(INDICATORS)) {
       if (in == null) {
