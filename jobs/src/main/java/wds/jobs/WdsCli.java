@@ -2,6 +2,7 @@ package wds.jobs;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import wds.jobs.schedule.ScheduleCommand;
 
 /**
  * The {@code wds} command line: one subcommand per thing an operator does. Commands that need the
@@ -12,7 +13,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "wds 0.1.0",
     description = "Women's development statistics warehouse of Hutubi County (652323).",
-    subcommands = {CommandLine.HelpCommand.class})
+    subcommands = {CommandLine.HelpCommand.class, ScheduleCommand.class})
 public final class WdsCli implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

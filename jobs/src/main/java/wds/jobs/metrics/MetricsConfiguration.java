@@ -1,0 +1,50 @@
+package wds.jobs.metrics;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
+import wds.jobs.WdsHome;
+import wds.jobs.schedule.ScheduleConfiguration;
+
+/**
+ * What operators see: load counters and step lines in every command; warehouse gauges and the
+ * Prometheus endpoint while {@code wds schedule} runs.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({FreshnessPolicy.class, MetricsProperties.class})
+public class MetricsConfiguration {
+
+  @Bean
+  static StepCountsLog stepCountsLog() {
+    return new StepCountsLog();
+  }
+
+  @Bean
+  LoadMetrics loadMetrics(MeterRegistry registry) {
+    return new LoadMetrics(registry);
+  }
+
+  /** The beans that only a long-lived scheduler needs. */
+  @Configuration(proxyBeanMethods = false)
+  @Profile(ScheduleConfiguration.PROFILE)
+  static class Served {
+
+    @Bean
+    WarehouseGauges warehouseGauges(
+        @Value("${wds.home}") Path home, FreshnessPolicy policy, MetricsProperties settings) {
+      return new WarehouseGauges(new WdsHome(home), policy, Clock.systemUTC(), settings.refresh());
+    }
+
+    @Bean
+    PrometheusServer prometheusServer(
+        PrometheusMeterRegistry registry, WarehouseGauges gauges, MetricsProperties settings) {
+      return new PrometheusServer(registry, gauges, settings);
+    }
+  }
+}
