@@ -56,6 +56,9 @@ public class GracefulStop implements ApplicationListener<ContextClosedEvent> {
         operator.stop(execution);
       } catch (JobExecutionNotRunningException e) {
         // It ended between the listing and the stop: nothing to do.
+      } catch (RuntimeException e) {
+        log.warn(
+            "schedule: could not ask execution={} to stop: {}", execution.getId(), e.toString());
       }
     }
     try {

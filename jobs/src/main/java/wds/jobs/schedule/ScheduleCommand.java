@@ -17,7 +17,8 @@ import wds.jobs.WdsHome;
 
 /**
  * {@code wds schedule}: runs the nightly job on its cron schedule until stopped. SIGTERM (or
- * Ctrl-C) stops the running job at its next chunk boundary and exits; the next fire resumes it.
+ * Ctrl-C) stops the running job at its next chunk boundary and exits with status 0; the next fire
+ * resumes it.
  */
 @Command(
     name = "schedule",
@@ -43,13 +44,15 @@ public final class ScheduleCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
+    StopSignals stop = StopSignals.install();
     ConfigurableApplicationContext context = application(home.home().create(), profiles).run();
     CountDownLatch closed = new CountDownLatch(1);
     context.addApplicationListener(
         (ApplicationListener<ContextClosedEvent>) e -> closed.countDown());
+    stop.closes(context);
     if (context.isActive()) {
       // Quartz threads are not daemons, and main must not return while the scheduler runs:
-      // wait here until the context closes (SIGTERM runs Spring Boot's shutdown hook).
+      // wait here until the context closes (on SIGTERM or SIGINT, see StopSignals).
       closed.await();
     }
     return 0;

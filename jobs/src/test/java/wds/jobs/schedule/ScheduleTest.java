@@ -126,9 +126,6 @@ class ScheduleTest {
     JobInstance instance;
     try (ConfigurableApplicationContext context = SchedulerHarness.start(home, args)) {
       JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
-      jdbc.execute(
-          "create table test_written (job_instance_id bigint, item int, primary key"
-              + " (job_instance_id, item))");
       context.getBean(Scheduler.class).triggerJob(NightlyTrigger.JOB);
       assertThat(
               SchedulerHarness.await(

@@ -16,6 +16,7 @@ import org.springframework.batch.core.scope.context.StepSynchronizationManager;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.support.AbstractItemCountingItemStreamItemReader;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.quartz.autoconfigure.SchedulerFactoryBeanCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -133,10 +134,20 @@ public class TestJobs {
                             instance,
                             item);
                       }
-                      Thread.sleep(chunkMillis);
+                      Thread.sleep(Long.getLong("test.chunk-millis", chunkMillis));
                     })
                 .build())
         .build();
+  }
+
+  /** The table the counting job writes to; a repeated item would break its primary key. */
+  @Bean
+  InitializingBean testWrittenTable(DataSource dataSource) {
+    return () ->
+        new JdbcTemplate(dataSource)
+            .execute(
+                "create table if not exists test_written (job_instance_id bigint, item int,"
+                    + " primary key (job_instance_id, item))");
   }
 
   @Bean
