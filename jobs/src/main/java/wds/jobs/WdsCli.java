@@ -2,7 +2,6 @@ package wds.jobs;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import wds.jobs.schedule.ScheduleCommand;
 
 /**
  * The {@code wds} command line: one subcommand per thing an operator does. Commands that need the
@@ -13,7 +12,12 @@ import wds.jobs.schedule.ScheduleCommand;
     mixinStandardHelpOptions = true,
     version = "wds 0.1.0",
     description = "Women's development statistics warehouse of Hutubi County (652323).",
-    subcommands = {CommandLine.HelpCommand.class, ScheduleCommand.class})
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      wds.jobs.query.QueryCommand.class,
+      wds.jobs.status.StatusCommand.class,
+      wds.jobs.schedule.ScheduleCommand.class
+    })
 public final class WdsCli implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

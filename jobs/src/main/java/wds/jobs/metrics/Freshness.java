@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import wds.jobs.WdsHome;
 import wds.schemas.SchemaCatalog;
+import wds.warehouse.publish.Snapshots;
 
 /**
  * The freshness check: for every source, the latest delivery date among its loaded rows of {@code
@@ -30,14 +31,14 @@ public final class Freshness {
   private Freshness() {}
 
   /**
-   * Checks the published snapshot ({@code snapshots/current.duckdb}) of a home: what analysts see,
-   * and a file the nightly writer never holds. Every source of the schema catalogue is listed; one
-   * that never delivered is stale.
+   * Checks the current published snapshot of a home ({@code snapshots/current.duckdb}): what
+   * analysts see, and a file the nightly writer never holds. Every source of the schema catalogue
+   * is listed; one that never delivered (or any, before the first snapshot) is stale.
    */
   public static List<SourceFreshness> ofPublished(WdsHome home, FreshnessPolicy policy, Clock clock)
       throws SQLException {
     return check(
-        home.snapshots().resolve("current.duckdb"),
+        currentSnapshot(home),
         SchemaCatalog.load().sources(),
         policy,
         LocalDate.now(clock.withZone(COUNTY_ZONE)));
@@ -72,6 +73,12 @@ public final class Freshness {
         .map(
             e -> new SourceFreshness(e.getKey(), e.getValue(), policy.maxDaysOf(e.getKey()), today))
         .toList();
+  }
+
+  /** The current published snapshot, or a path that does not exist when there is none yet. */
+  static Path currentSnapshot(WdsHome home) {
+    Snapshots snapshots = new Snapshots(home.snapshots());
+    return snapshots.current().orElse(snapshots.currentLink());
   }
 
   /** The warnings among the entries, one line each (empty when every source is fresh). */

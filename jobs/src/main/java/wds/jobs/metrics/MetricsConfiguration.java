@@ -1,6 +1,5 @@
 package wds.jobs.metrics;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -13,8 +12,8 @@ import wds.jobs.WdsHome;
 import wds.jobs.schedule.ScheduleConfiguration;
 
 /**
- * What operators see: load counters and step lines in every command; warehouse gauges and the
- * Prometheus endpoint while {@code wds schedule} runs.
+ * What operators see: a counts line per step in every command; warehouse gauges and the Prometheus
+ * endpoint while {@code wds schedule} runs. (The row counters {@code wds.rows.*} are the loader's.)
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({FreshnessPolicy.class, MetricsProperties.class})
@@ -23,11 +22,6 @@ public class MetricsConfiguration {
   @Bean
   static StepCountsLog stepCountsLog() {
     return new StepCountsLog();
-  }
-
-  @Bean
-  LoadMetrics loadMetrics(MeterRegistry registry) {
-    return new LoadMetrics(registry);
   }
 
   /** The beans that only a long-lived scheduler needs. */

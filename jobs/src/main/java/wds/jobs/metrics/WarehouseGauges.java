@@ -76,8 +76,7 @@ public class WarehouseGauges implements MeterBinder {
     try {
       List<SourceFreshness> freshness = Freshness.ofPublished(home, policy, clock);
       int year = LocalDate.now(clock.withZone(Freshness.COUNTY_ZONE)).getYear();
-      OptionalDouble ratio =
-          IndicatorCoverage.ratio(home.snapshots().resolve("current.duckdb"), year);
+      OptionalDouble ratio = IndicatorCoverage.ratio(Freshness.currentSnapshot(home), year);
       readings =
           new Readings(
               clock.instant(),

@@ -13,5 +13,10 @@ import wds.jobs.metrics.MetricsConfiguration;
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
-@Import({ScheduleConfiguration.class, QuartzOnlyWhenScheduling.class, MetricsConfiguration.class})
+@Import({
+  ScheduleConfiguration.class,
+  QuartzOnlyWhenScheduling.class,
+  SchemaMigrations.class,
+  MetricsConfiguration.class
+})
 public class ScheduleApplication {}

@@ -70,6 +70,14 @@ class FreshnessTest {
   }
 
   @Test
+  void yearlyReturns_HaveAYearlyLimit_UnlessConfigured() {
+    assertThat(FreshnessPolicy.defaults().maxDaysOf("population")).isEqualTo(400);
+    assertThat(FreshnessPolicy.defaults().maxDaysOf("health")).isEqualTo(2);
+    assertThat(new FreshnessPolicy(3, Map.of("population", 30)).maxDaysOf("population"))
+        .isEqualTo(30);
+  }
+
+  @Test
   void aHomeWithoutSnapshot_ReportsEverySourceAsNeverDelivered() throws Exception {
     List<SourceFreshness> freshness =
         Freshness.check(

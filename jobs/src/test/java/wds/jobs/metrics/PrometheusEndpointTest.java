@@ -2,10 +2,12 @@ package wds.jobs.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -30,7 +32,8 @@ class PrometheusEndpointTest {
   void theEndpoint_ServesPrometheusText_WithTheDomainMetrics() throws Exception {
     WdsHome home = new WdsHome(root).create();
     LocalDate today = LocalDate.now(Freshness.COUNTY_ZONE);
-    new Snapshots(home.snapshots().resolve("current.duckdb"))
+    Path snapshot = home.snapshots().resolve("wds-20250310T020000.duckdb");
+    new Snapshots(snapshot)
         .delivery("health", today.minusDays(3), "loaded")
         .delivery("hr", today, "loaded")
         .indicators(4)
@@ -38,6 +41,7 @@ class PrometheusEndpointTest {
         .value("I2", today.getYear(), 80.0)
         .value("I3", today.getYear(), null) // no data: does not count
         .value("I4", today.getYear() - 1, 3.0); // last year: does not count
+    Files.createSymbolicLink(home.snapshots().resolve("current.duckdb"), snapshot.getFileName());
 
     try (var context =
         ScheduleCommand.application(home, List.of())
@@ -46,10 +50,14 @@ class PrometheusEndpointTest {
                 "--wds.metrics.port=0",
                 "--wds.schedule.job=recording",
                 "--spring.main.banner-mode=off")) {
-      LoadMetrics load = context.getBean(LoadMetrics.class);
-      load.read("health", "births", 10);
-      load.loaded("health", "births", 8);
-      load.rejected("health", "births", "BAD_CODE", 2);
+      // The loader's counters, as it registers them for a delivery of 10 rows, 2 rejected.
+      MeterRegistry registry = context.getBean(MeterRegistry.class);
+      registry.counter("wds.rows.read", "source", "health", "extract", "births").increment(10);
+      registry.counter("wds.rows.loaded", "source", "health", "extract", "births").increment(8);
+      registry
+          .counter(
+              "wds.rows.rejected", "source", "health", "extract", "births", "reason", "BAD_CODE")
+          .increment(2);
       context.getBean(NightlyLauncher.class).fire(Instant.now(), false);
       int port = context.getBean(PrometheusServer.class).port();
 

@@ -17,7 +17,8 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 class OneShotContextTest {
 
   @Test
-  void aOneShotCommand_NeverStartsQuartz_AndLogsOneCountsLinePerStep(CapturedOutput output)
+  void aOneShotCommand_NeverStartsQuartz_MigratesItsVendorsSchema_AndLogsOneCountsLinePerStep(
+      CapturedOutput output)
       throws Exception {
     try (var context =
         new SpringApplicationBuilder(ScheduleApplication.class)
@@ -25,7 +26,6 @@ class OneShotContextTest {
             .run(
                 "--spring.main.banner-mode=off",
                 "--spring.datasource.url=jdbc:h2:mem:oneshot",
-                "--spring.flyway.locations=classpath:db/migration/{vendor}",
                 "--spring.batch.job.enabled=false")) {
       assertThat(context.getBean(Scheduler.class).isStarted()).isFalse();
       assertThat(context.getBeanNamesForType(NightlyLauncher.class)).isEmpty();
