@@ -18,8 +18,7 @@ class OneShotContextTest {
 
   @Test
   void aOneShotCommand_NeverStartsQuartz_MigratesItsVendorsSchema_AndLogsOneCountsLinePerStep(
-      CapturedOutput output)
-      throws Exception {
+      CapturedOutput output) throws Exception {
     try (var context =
         new SpringApplicationBuilder(ScheduleApplication.class)
             .sources(TestJobs.class)
