@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       wds.jobs.query.QueryCommand.class,
-      wds.jobs.status.StatusCommand.class
+      wds.jobs.status.StatusCommand.class,
+      wds.jobs.schedule.ScheduleCommand.class
     })
 public final class WdsCli implements Runnable {
 
