@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class,
       wds.jobs.load.LoadCommand.class,
       wds.jobs.query.QueryCommand.class,
-      wds.jobs.status.StatusCommand.class
+      wds.jobs.status.StatusCommand.class,
+      wds.jobs.schedule.ScheduleCommand.class
     })
 public final class WdsCli implements Runnable {
 
