@@ -81,8 +81,16 @@ final class Demography {
   /** A child born in the county to {@code mother}. */
   Person newborn(long index, Person mother, LocalDate birth, boolean female) {
     IdentityNumber id = issuer.issue(IdentityIssuer.COUNTY, birth, female);
+    int village = mother.villageOn(birth);
     return new Person(
-        index, birth, female, id, Person.Entry.BORN, birth, mother.villageOn(birth), mother);
+        index,
+        birth,
+        female,
+        id,
+        Person.Entry.BORN,
+        birth,
+        village >= 0 ? village : mother.lastVillage(),
+        mother);
   }
 
   /** Adult in-migrants of {@code year}: how many. */
@@ -124,7 +132,7 @@ final class Demography {
         id,
         Person.Entry.MIGRANT,
         mother.entered,
-        mother.villageOn(mother.entered),
+        mother.firstVillage(),
         mother);
   }
 

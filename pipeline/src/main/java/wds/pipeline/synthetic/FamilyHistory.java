@@ -43,7 +43,7 @@ final class FamilyHistory {
     if (!d.chance(Rates.EVER_MARRY)) {
       return marriages;
     }
-    boolean urban = areas.village(woman.villageOn(woman.historyStart())).urban();
+    boolean urban = areas.village(woman.firstVillage()).urban();
     int year25 = woman.birth.getYear() + 25;
     double mean = (urban ? 25.2 : 23.4) + 0.10 * Math.max(-20, Math.min(15, year25 - 2012));
     double age = Math.max(20.05, Math.min(42, d.normal(mean, 3.0)));

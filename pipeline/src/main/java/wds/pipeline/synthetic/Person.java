@@ -123,6 +123,11 @@ final class Person {
     return v;
   }
 
+  /** The first village lived in (on entry). */
+  int firstVillage() {
+    return moveVillages.get(0);
+  }
+
   /** The last village lived in. */
   int lastVillage() {
     return moveVillages.get(moveVillages.size() - 1);

@@ -65,15 +65,15 @@ final class Rates {
     if (age < 20) {
       return 0.0;
     } else if (age < 25) {
-      return 0.20;
+      return 0.29;
     } else if (age < 30) {
-      return 0.165;
+      return 0.24;
     } else if (age < 35) {
-      return 0.10;
+      return 0.145;
     } else if (age < 40) {
-      return 0.042;
+      return 0.06;
     } else if (age < 45) {
-      return 0.011;
+      return 0.015;
     } else if (age < 50) {
       return 0.0015;
     }
@@ -171,7 +171,7 @@ final class Rates {
 
   /** Whether a person of working age takes registered work at all. */
   static double works(boolean female, boolean urban) {
-    return female ? (urban ? 0.64 : 0.60) : (urban ? 0.84 : 0.80);
+    return female ? (urban ? 0.74 : 0.72) : (urban ? 0.84 : 0.80);
   }
 
   /** Rural dibao entry within a year, by age. */

@@ -103,7 +103,7 @@ final class SchoolHistory {
             type = "junior";
           }
           case "junior" -> {
-            if (!d.chance((p.female ? 0.925 : 0.905) + 0.02 * perf)) {
+            if (!d.chance((p.female ? 0.975 : 0.965) + 0.01 * perf)) {
               return;
             }
             type = d.chance(p.female ? 0.37 : 0.46) ? "senior_vocational" : "senior_general";
@@ -124,7 +124,7 @@ final class SchoolHistory {
     return switch (type) {
       case "primary" -> 0.0008 * trend;
       case "junior" -> (rural ? 0.008 : 0.004) * trend;
-      default -> 0.02 * trend;
+      default -> 0.012 * trend;
     };
   }
 }

@@ -30,7 +30,7 @@ final class ScreeningHistory {
     }
     Dice d = Dice.of(settings.seed(), TOPIC, p.index);
     String id = Person.render(p.id, d);
-    int home = p.villageOn(p.historyStart());
+    int home = p.firstVillage();
     Area homeArea = areas.village(Math.max(0, home));
     double perf = areas.townshipOf(Math.max(0, home)).performance();
     boolean cervical = d.chance(Rates.cervicalParticipation(perf, homeArea.urban()));

@@ -76,8 +76,8 @@ final class WorkHistory {
       boolean urban = areas.village(village).urban();
       int type =
           urban
-              ? d.weighted(p.female ? 0.21 : 0.28, 0.30, 0.16, p.female ? 0.26 : 0.20, 0.04)
-              : d.weighted(p.female ? 0.045 : 0.07, 0.10, 0.09, p.female ? 0.14 : 0.12, 0.62);
+              ? d.weighted(p.female ? 0.30 : 0.28, 0.30, 0.16, p.female ? 0.26 : 0.20, 0.04)
+              : d.weighted(p.female ? 0.07 : 0.07, 0.10, 0.09, p.female ? 0.14 : 0.12, 0.62);
       int retireAge =
           switch (type) {
             case 0 -> p.female ? (cadre ? 55 : 50) : 60;
@@ -154,8 +154,8 @@ final class WorkHistory {
 
   private void insurance(
       Person p, String id, List<Spell> spells, Dice d, LocalDate until, RecordSink sink) {
-    int village = p.villageOn(p.historyStart());
-    double perf = village < 0 ? 0 : areas.townshipOf(village).performance();
+    int village = p.firstVillage();
+    double perf = areas.townshipOf(village).performance();
     int[] n = {0};
     // medical insurance: resident scheme, replaced by the employee scheme during formal work
     if (d.chance(Rates.medicalInsured(perf))) {
@@ -285,7 +285,7 @@ final class WorkHistory {
       return;
     }
     String[] levels = {"junior", "intermediate", "senior_associate", "senior_full"};
-    double[] chances = {0.85, 0.75, p.female ? 0.40 : 0.44, p.female ? 0.13 : 0.17};
+    double[] chances = {0.85, 0.75, p.female ? 0.41 : 0.44, p.female ? 0.14 : 0.17};
     int[][] waits = {{1, 3}, {4, 7}, {6, 10}, {6, 10}};
     LocalDate spellEnd = s.end() == null ? settings.horizon() : s.end();
     LocalDate award = s.start();
