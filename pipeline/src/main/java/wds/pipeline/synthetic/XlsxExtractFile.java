@@ -12,7 +12,7 @@ import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.Optional;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
+import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
@@ -93,14 +93,15 @@ final class XlsxExtractFile implements ExtractFile {
     } finally {
       workbook.close();
     }
-    try (InputStream in = Files.newInputStream(raw);
-        ZipInputStream zin = new ZipInputStream(in);
+    try (ZipFile zin = new ZipFile(raw.toFile());
         ZipOutputStream zout = new ZipOutputStream(Files.newOutputStream(path))) {
-      for (ZipEntry e = zin.getNextEntry(); e != null; e = zin.getNextEntry()) {
+      for (ZipEntry e : java.util.Collections.list(zin.entries())) {
         ZipEntry copy = new ZipEntry(e.getName());
         copy.setTimeLocal(stamp);
         zout.putNextEntry(copy);
-        zin.transferTo(zout);
+        try (InputStream in = zin.getInputStream(e)) {
+          in.transferTo(zout);
+        }
         zout.closeEntry();
       }
     }
