@@ -103,7 +103,9 @@ public final class GenerateCommand implements Callable<Integer> {
         s = s.withBadRowRate(badRows);
       }
       if (educationFormat != null) {
-        s = s.withEducationFormat(EducationFormat.valueOf(educationFormat.toUpperCase(Locale.ROOT)));
+        s =
+            s.withEducationFormat(
+                EducationFormat.valueOf(educationFormat.toUpperCase(Locale.ROOT)));
       }
       if (years != null) {
         String[] parts = years.split("-");
