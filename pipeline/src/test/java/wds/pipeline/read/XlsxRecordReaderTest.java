@@ -101,7 +101,7 @@ class XlsxRecordReaderTest {
   @Test
   void aLargeStreamedWorkbookIsReadRowByRow() throws IOException {
     Path file = dir.resolve("big.xlsx");
-    int rows = 20_000;
+    int rows = 5_000;
     try (SXSSFWorkbook wb = new SXSSFWorkbook(100)) {
       Sheet sheet = wb.createSheet();
       Row header = sheet.createRow(0);
@@ -121,7 +121,7 @@ class XlsxRecordReaderTest {
     try (RecordReader reader = RecordReaders.open(file, StandardCharsets.UTF_8)) {
       List<RawRecord> records = readAll(reader);
       assertThat(records).hasSize(rows);
-      assertThat(records.get(rows - 1).values()).containsExactly("R" + rows, "5000");
+      assertThat(records.get(rows - 1).values()).containsExactly("R" + rows, "1250");
       assertThat(records.get(2).values()).containsExactly("R3", "0.75");
       assertThat(records.get(rows - 1).line()).isEqualTo(rows + 1);
     }
