@@ -128,6 +128,32 @@ class XlsxRecordReaderTest {
   }
 
   @Test
+  void datesOfA1904WorkbookReadAsTheSameDays() throws IOException {
+    Path file = dir.resolve("mac.xlsx");
+    try (XSSFWorkbook wb = new XSSFWorkbook()) {
+      var pr =
+          wb.getCTWorkbook().isSetWorkbookPr()
+              ? wb.getCTWorkbook().getWorkbookPr()
+              : wb.getCTWorkbook().addNewWorkbookPr();
+      pr.setDate1904(true);
+      CellStyle date = wb.createCellStyle();
+      date.setDataFormat(wb.getCreationHelper().createDataFormat().getFormat("yyyy-mm-dd"));
+      Sheet sheet = wb.createSheet();
+      sheet.createRow(0).createCell(0).setCellValue("birth_date");
+      Row r = sheet.createRow(1);
+      r.createCell(0).setCellValue(LocalDate.of(2024, 2, 29));
+      r.getCell(0).setCellStyle(date);
+      try (OutputStream out = Files.newOutputStream(file)) {
+        wb.write(out);
+      }
+    }
+
+    try (RecordReader reader = RecordReaders.open(file, StandardCharsets.UTF_8)) {
+      assertThat(reader.next().values()).containsExactly("2024-02-29");
+    }
+  }
+
+  @Test
   void aFileThatIsNoWorkbookIsRefusedWithItsName() throws IOException {
     Path file = dir.resolve("fake.xlsx");
     Files.writeString(file, "not a zip");
