@@ -14,7 +14,10 @@ import picocli.CommandLine.Command;
     description = "Women's development statistics warehouse of Hutubi County (652323).",
     subcommands = {
       CommandLine.HelpCommand.class,
+      wds.jobs.generate.GenerateCommand.class,
       wds.jobs.load.LoadCommand.class,
+      wds.jobs.load.BenchmarkLoadCommand.class,
+      wds.jobs.demo.DemoCommand.class,
       wds.jobs.query.QueryCommand.class,
       wds.jobs.status.StatusCommand.class,
       wds.jobs.schedule.ScheduleCommand.class
