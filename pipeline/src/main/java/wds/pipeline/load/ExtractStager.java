@@ -100,6 +100,8 @@ public final class ExtractStager {
           new Reading(reader, check, quarantine, keyIndex(schema, header), schema, source, t0);
       Future<?> producer = workers.submit(reading);
       DuckDBConnection duck = connection.unwrap(DuckDBConnection.class);
+      // one transaction for the whole file: in auto-commit every Appender flush would be its own
+      connection.setAutoCommit(false);
       try (DuckDBAppender rows = duck.createAppender("temp", "main", sql.stagingTable());
           DuckDBAppender keys = duck.createAppender("temp", "main", sql.rejectedKeysTable())) {
         Batch batch;
@@ -120,6 +122,13 @@ public final class ExtractStager {
         throw rethrow(e.getCause());
       } finally {
         producer.cancel(true);
+      }
+      connection.commit();
+      connection.setAutoCommit(true);
+    } finally {
+      if (!connection.getAutoCommit()) {
+        connection.rollback();
+        connection.setAutoCommit(true);
       }
     }
     Map<RejectReason, Long> rejects = reading.rejects;
