@@ -34,6 +34,10 @@ final class LoaderFixture implements AutoCloseable {
   }
 
   LoaderFixture(Path home, LoadListener listener) throws SQLException {
+    this(home, listener, Set.of("H01"));
+  }
+
+  LoaderFixture(Path home, LoadListener listener, Set<String> indicatorCodes) throws SQLException {
     this.home = home;
     this.drop = new TestDrop(home.resolve("drop"));
     this.db = WorkDatabase.open(home.resolve("warehouse/work.duckdb"), CATALOG);
@@ -44,7 +48,7 @@ final class LoaderFixture implements AutoCloseable {
             VALIDATORS,
             RecordReaders::open,
             new LoadSettings(
-                Set.of("H01"), Pseudonymiser.fromKey(SECRET), home.resolve("quarantine")),
+                indicatorCodes, Pseudonymiser.fromKey(SECRET), home.resolve("quarantine")),
             listener);
   }
 
