@@ -12,19 +12,23 @@ import picocli.CommandLine.Option;
 import wds.jobs.HomeOption;
 import wds.jobs.WdsHome;
 import wds.jobs.load.LoadCommand;
+import wds.jobs.nightly.NightlyJobConfiguration;
 import wds.pipeline.pseudonym.Pseudonymiser;
 import wds.pipeline.synthetic.CountyGenerator;
 import wds.pipeline.synthetic.GenerationSummary;
 import wds.pipeline.synthetic.GeneratorSettings;
 
 /**
- * {@code wds demo}: generates the synthetic demo county into {@code <home>/drop} and loads it. Run
- * again, it finds the same delivery and recognises it as loaded.
+ * {@code wds demo}: generates the synthetic demo county into {@code <home>/drop} and runs the
+ * nightly job on it (load, build, publish). Run again, it finds the same delivery, recognises it as
+ * loaded and publishes again.
  */
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
-    description = "Generate the demo county into <home>/drop and load it.")
+    description =
+        "Generate the demo county into <home>/drop and run the nightly job on it: load, build,"
+            + " publish the snapshot, the Parquet lake and the public feed.")
 public final class DemoCommand implements Callable<Integer> {
 
   @Mixin HomeOption homeOption;
@@ -62,9 +66,14 @@ public final class DemoCommand implements Callable<Integer> {
           drop,
           (System.nanoTime() - t0) / 1e9);
     }
-    int code = LoadCommand.run(home, drop, 0);
+    int code = LoadCommand.run(home, drop, 0, NightlyJobConfiguration.JOB);
     System.out.printf(
-        "demo: done. Query it: wds query --home %s \"SELECT * FROM etl_delivery\"%n", home.root());
+        "%ndemo: done. The published warehouse is %s; try%n"
+            + "  ./wds query --home %s \"SELECT indicator_code, year, sex, value, status"
+            + " FROM indicator_value WHERE area_code = '652323000000' AND year = 2025"
+            + " AND residence = 'all' ORDER BY 1, 3\"%n"
+            + "  ./wds status --home %s%n",
+        home.snapshots().resolve("current.duckdb"), home.root(), home.root());
     return code;
   }
 

@@ -60,6 +60,14 @@ public final class LoadCommand implements Callable<Integer> {
 
   /** Runs the load job once; returns the exit code. */
   public static int run(WdsHome home, Path dropFolder, int failAfterExtracts) {
+    return run(home, dropFolder, failAfterExtracts, LoadJobConfiguration.JOB);
+  }
+
+  /**
+   * Runs a job that loads the drop folder ({@code load}, or {@code nightly} which also publishes)
+   * once; returns the exit code.
+   */
+  public static int run(WdsHome home, Path dropFolder, int failAfterExtracts, String jobName) {
     Map<String, Object> properties = new HashMap<>();
     properties.put("wds.load.fail-after-extracts", failAfterExtracts);
     try (FileLock lock = lock(home);
@@ -67,8 +75,10 @@ public final class LoadCommand implements Callable<Integer> {
       JobOperator operator = context.getBean(JobOperator.class);
       JobRepository repository = context.getBean(JobRepository.class);
       // a run killed half-way left its execution "started": mark it failed, its work is undone
-      for (JobExecution stale : repository.findRunningJobExecutions(LoadJobConfiguration.JOB)) {
-        operator.recover(stale);
+      for (String name : List.of(jobName, LoadJobConfiguration.JOB)) {
+        for (JobExecution stale : repository.findRunningJobExecutions(name)) {
+          operator.recover(stale);
+        }
       }
       JobParameters parameters =
           new JobParametersBuilder()
@@ -77,7 +87,8 @@ public final class LoadCommand implements Callable<Integer> {
               .addLocalDateTime("run.at", LocalDateTime.now())
               .toJobParameters();
       long t0 = System.nanoTime();
-      JobExecution execution = operator.start(context.getBean("loadJob", Job.class), parameters);
+      JobExecution execution =
+          operator.start(context.getBean(jobName + "Job", Job.class), parameters);
       double seconds = (System.nanoTime() - t0) / 1e9;
       List<DeliveryResult> results = context.getBean(LoadJobListener.class).lastResults();
       return summary(home, dropFolder, execution, results, seconds);
@@ -111,9 +122,10 @@ public final class LoadCommand implements Callable<Integer> {
             .sum();
     System.out.printf(
         Locale.ROOT,
-        "%nload %s: %d deliveries loaded, %d refused, %d loaded before;"
+        "%n%s %s: %d deliveries loaded, %d refused, %d loaded before;"
             + " %,d rows read, %,d loaded, %,d rejected in %.1f s (%,.0f rows/s)%n"
             + "  drop:       %s%n  warehouse:  %s (etl_delivery, etl_reject)%n  quarantine: %s%n",
+        execution.getJobInstance().getJobName(),
         execution.getStatus() == BatchStatus.COMPLETED ? "completed" : "FAILED",
         loaded,
         refused,
@@ -129,11 +141,19 @@ public final class LoadCommand implements Callable<Integer> {
     if (execution.getStatus() != BatchStatus.COMPLETED) {
       execution
           .getAllFailureExceptions()
-          .forEach(e -> System.err.println("wds load failed: " + e.getMessage()));
-      System.err.println("wds load: run it again to finish; committed deliveries are kept");
+          .forEach(e -> System.err.println("wds: the job failed: " + rootMessage(e)));
+      System.err.println("wds: run it again to finish; committed deliveries are kept");
       return 1;
     }
     return refused > 0 ? 2 : 0;
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root == e ? e.getMessage() : e.getMessage() + " (" + root.getMessage() + ")";
   }
 
   private static long count(List<DeliveryResult> results, DeliveryResult.Outcome outcome) {

@@ -37,7 +37,8 @@ public class LoadJobConfiguration {
       ReaderFactory readers,
       LoadComponents.IndicatorCodes indicatorCodes,
       ObjectProvider<MeterRegistry> registry,
-      @Value("${wds.load.fail-after-extracts:0}") int failAfterExtracts) {
+      @Value("${wds.load.fail-after-extracts:0}") int failAfterExtracts,
+      @Value("${wds.home}") java.nio.file.Path home) {
     return new LoadJobListener(
         catalog,
         validators,
@@ -45,7 +46,8 @@ public class LoadJobConfiguration {
         indicatorCodes,
         registry.getIfAvailable(),
         System.out,
-        failAfterExtracts);
+        failAfterExtracts,
+        home);
   }
 
   @Bean

@@ -27,6 +27,7 @@ public final class LoadJobListener implements JobExecutionListener {
   private final MeterRegistry registry;
   private final PrintStream out;
   private final int failAfterExtracts;
+  private final Path defaultHome;
   private LoadSession session;
   private List<wds.pipeline.load.DeliveryResult> lastResults = List.of();
 
@@ -37,7 +38,8 @@ public final class LoadJobListener implements JobExecutionListener {
       LoadComponents.IndicatorCodes indicatorCodes,
       MeterRegistry registry,
       PrintStream out,
-      int failAfterExtracts) {
+      int failAfterExtracts,
+      Path defaultHome) {
     this.catalog = catalog;
     this.validators = validators;
     this.readers = readers;
@@ -45,13 +47,15 @@ public final class LoadJobListener implements JobExecutionListener {
     this.registry = registry;
     this.out = out;
     this.failAfterExtracts = failAfterExtracts;
+    this.defaultHome = defaultHome;
   }
 
   @Override
   public void beforeJob(JobExecution execution) {
     JobParameters p = execution.getJobParameters();
-    WdsHome home = new WdsHome(Path.of(p.getString("home")));
-    Path drop = Path.of(p.getString("drop"));
+    // a scheduled run names neither: the application's home and its drop folder
+    WdsHome home = new WdsHome(Path.of(p.getString("home", defaultHome.toString())));
+    Path drop = Path.of(p.getString("drop", home.drop().toString()));
     List<LoadListener> listeners = new ArrayList<>();
     listeners.add(new LoadReporter(out));
     if (registry != null) {
