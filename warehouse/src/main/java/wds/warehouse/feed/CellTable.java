@@ -240,7 +240,8 @@ final class CellTable {
       if (total < 0) {
         return dropped; // given away by the relations' shape alone; protect() handles it
       }
-      log.warn(
+      // routine in a sparse mart (hundreds a night): worth a look when tuning, not an alarm
+      log.debug(
           "{}: the assumed totals alone would give it away; {} is taken as unpublished",
           label(given),
           describeTotal(total));
