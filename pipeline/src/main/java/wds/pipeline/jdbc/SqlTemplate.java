@@ -8,16 +8,20 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * A statement kept in a {@code .sql} file beside this package ({@code wds/pipeline/jdbc/*.sql}),
- * with {@code ${name}} placeholders for identifiers that were validated and quoted before; values
- * are always bound, never placed.
+ * A statement kept in a {@code .sql} file on the class path, with {@code ${name}} placeholders for
+ * identifiers that were validated and quoted before; values are always bound, never placed.
  */
-final class SqlTemplate {
+public final class SqlTemplate {
 
   private SqlTemplate() {}
 
+  /** A file of this package ({@code wds/pipeline/jdbc/<name>}), without its comment lines. */
   static String load(String name) {
-    String path = "wds/pipeline/jdbc/" + name;
+    return loadResource("wds/pipeline/jdbc/" + name);
+  }
+
+  /** A class-path resource, without its comment lines. */
+  public static String loadResource(String path) {
     try (InputStream in = SqlTemplate.class.getClassLoader().getResourceAsStream(path)) {
       if (in == null) {
         throw new IllegalStateException("SQL file missing from the class path: " + path);
@@ -32,7 +36,8 @@ final class SqlTemplate {
     }
   }
 
-  static String fill(String template, Map<String, String> identifiers) {
+  /** The template with every placeholder replaced; an unfilled one is an error. */
+  public static String fill(String template, Map<String, String> identifiers) {
     String sql = template;
     for (Map.Entry<String, String> e : identifiers.entrySet()) {
       sql = sql.replace("${" + e.getKey() + "}", e.getValue());

@@ -56,7 +56,7 @@ public record TableName(List<String> parts) {
   }
 
   /** One identifier in the database's quotes, embedded quote characters doubled. */
-  static String quote(String identifier, DatabaseMetaData meta) throws SQLException {
+  public static String quote(String identifier, DatabaseMetaData meta) throws SQLException {
     String q = meta.getIdentifierQuoteString();
     if (q == null || q.isBlank()) {
       return identifier;

@@ -1,0 +1,54 @@
+package wds.jobs.jdbc;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDateTime;
+import wds.jobs.jdbc.JdbcSourcesProperties.Source;
+import wds.pipeline.jdbc.JdbcRecordReader;
+import wds.pipeline.jdbc.Watermarks;
+import wds.schemas.ExtractSchema;
+
+/**
+ * Starts and completes JDBC pulls of configured sources: a pull begins at the extract's high-water
+ * mark in the work database and, once its rows are committed there, moves the mark to the latest
+ * {@code updated_at} it read.
+ */
+public final class JdbcPulls {
+
+  private final SourceDatabases databases;
+
+  public JdbcPulls(SourceDatabases databases) {
+    this.databases = databases;
+  }
+
+  /** Whether {@code source} delivers through its database. */
+  public boolean isJdbc(String source) {
+    return databases.properties().source(source).isJdbc();
+  }
+
+  /**
+   * Opens the pull of one extract from the mark kept in {@code warehouse}.
+   *
+   * @param warehouse a connection to the work DuckDB database
+   */
+  public JdbcRecordReader open(Connection warehouse, ExtractSchema schema) throws SQLException {
+    Source source = databases.properties().source(schema.source());
+    LocalDateTime since =
+        Watermarks.highWater(warehouse, schema.source(), schema.extract()).orElse(null);
+    return JdbcRecordReader.open(
+        databases.connect(schema.source()),
+        schema,
+        source.table(schema.extract()),
+        since,
+        source.fetchSize());
+  }
+
+  /**
+   * Records that the rows of {@code pull} are committed: call on the warehouse connection inside
+   * the transaction that commits them.
+   */
+  public static void committed(Connection warehouse, ExtractSchema schema, JdbcRecordReader pull)
+      throws SQLException {
+    Watermarks.advance(warehouse, schema.source(), schema.extract(), pull.highWater());
+  }
+}
