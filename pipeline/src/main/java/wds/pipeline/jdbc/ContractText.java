@@ -53,7 +53,7 @@ final class ContractText {
           case Types.BIT, Types.BOOLEAN -> flag(rs.getBoolean(i), rs.wasNull());
           case Types.TINYINT, Types.SMALLINT, Types.INTEGER, Types.BIGINT ->
               integer(rs.getLong(i), rs.wasNull(), schemaType);
-          case Types.DECIMAL, Types.NUMERIC -> decimal(rs.getBigDecimal(i));
+          case Types.DECIMAL, Types.NUMERIC -> number(rs.getBigDecimal(i), schemaType);
           case Types.REAL, Types.FLOAT, Types.DOUBLE -> floating(rs.getDouble(i), rs.wasNull());
           default -> rs.getString(i);
         };
@@ -110,6 +110,19 @@ final class ContractText {
       return value == 1 ? "Y" : "N";
     }
     return Long.toString(value);
+  }
+
+  private static String number(BigDecimal value, ColumnType schemaType) {
+    if (value != null && schemaType == ColumnType.FLAG) {
+      // a flag kept as NUMBER(1) (Oracle has no boolean column) is a boolean to the contract
+      if (value.compareTo(BigDecimal.ONE) == 0) {
+        return "Y";
+      }
+      if (value.signum() == 0) {
+        return "N";
+      }
+    }
+    return decimal(value);
   }
 
   static String decimal(BigDecimal value) {
