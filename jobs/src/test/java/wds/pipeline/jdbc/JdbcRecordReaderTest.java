@@ -106,6 +106,34 @@ class JdbcRecordReaderTest {
   }
 
   @Test
+  void aFlagKeptAsANumberReadsAsYOrNAndAZonedTimestampOnTheCountyClock(
+      @Postgres TestDatabase postgres, @MariaDb TestDatabase mariadb) throws Exception {
+    execute(
+        postgres,
+        "CREATE TABLE deaths_zoned (case_id VARCHAR(20) PRIMARY KEY, updated_at TIMESTAMPTZ,"
+            + " deleted SMALLINT)",
+        "INSERT INTO deaths_zoned VALUES ('Z1', TIMESTAMPTZ '2025-03-01 16:30:00+00', 1),"
+            + " ('Z2', TIMESTAMPTZ '2025-03-02 08:00:00+08', 0)");
+    try (JdbcRecordReader reader = pull(postgres, DEATHS, "deaths_zoned", null, 10)) {
+      assertThat(values(reader.next())).containsExactly("Z1", "2025-03-02T00:30:00", "Y");
+      assertThat(values(reader.next())).containsExactly("Z2", "2025-03-02T08:00:00", "N");
+    }
+    execute(
+        mariadb,
+        "CREATE TABLE deaths_numeric_flag (case_id VARCHAR(20) PRIMARY KEY, updated_at DATETIME,"
+            + " deleted SMALLINT)",
+        "INSERT INTO deaths_numeric_flag VALUES ('N1', '2025-03-01 10:00:00', 1),"
+            + " ('N2', '2025-03-01 11:00:00', 0), ('N3', '2025-03-01 12:00:00', 7)");
+    try (JdbcRecordReader reader = pull(mariadb, DEATHS, "deaths_numeric_flag", null, 10)) {
+      assertThat(values(reader.next())).containsExactly("N1", "2025-03-01T10:00:00", "Y");
+      assertThat(values(reader.next())).containsExactly("N2", "2025-03-01T11:00:00", "N");
+      assertThat(values(reader.next()))
+          .as("anything else stays as it is, for the validator to judge")
+          .containsExactly("N3", "2025-03-01T12:00:00", "7");
+    }
+  }
+
+  @Test
   void aTableLackingAColumnGivesAHeaderWithoutItForTheValidatorToRefuse(
       @Postgres TestDatabase postgres, @MariaDb TestDatabase mariadb) throws Exception {
     for (TestDatabase db : List.of(postgres, mariadb)) {
