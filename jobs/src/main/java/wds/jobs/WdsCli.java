@@ -12,7 +12,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "wds 0.1.0",
     description = "Women's development statistics warehouse of Hutubi County (652323).",
-    subcommands = {CommandLine.HelpCommand.class, wds.jobs.seed.SeedSourcesCommand.class})
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      wds.jobs.query.QueryCommand.class,
+      wds.jobs.status.StatusCommand.class,
+      wds.jobs.seed.SeedSourcesCommand.class
+    })
 public final class WdsCli implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
 import wds.jobs.jdbc.SourceDatabases;
 import wds.jobs.jdbc.SourcePassword;
 import wds.pipeline.read.RecordReader;
+import wds.pipeline.read.RecordReaders;
 import wds.schemas.ExtractSchema;
 import wds.schemas.SchemaCatalog;
 
@@ -112,7 +113,7 @@ public final class SeedSourcesCommand implements Callable<Integer> {
           if (!Files.isRegularFile(path)) {
             throw new IOException(manifestFile + " lists " + file.name() + ", which is missing");
           }
-          try (RecordReader rows = open(path, file.encoding())) {
+          try (RecordReader rows = RecordReaders.open(path, Charset.forName(file.encoding()))) {
             SeedCount count = table.upsert(rows, file.name());
             out.println(count);
             counts.add(count);
@@ -121,12 +122,5 @@ public final class SeedSourcesCommand implements Callable<Integer> {
       }
     }
     return counts;
-  }
-
-  private static RecordReader open(Path file, String encoding) throws IOException {
-    if (!file.getFileName().toString().endsWith(".csv")) {
-      throw new IOException(file + ": seed-sources reads CSV deliveries only for now");
-    }
-    return new CsvRows(file, Charset.forName(encoding));
   }
 }

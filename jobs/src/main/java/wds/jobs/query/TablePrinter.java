@@ -1,0 +1,99 @@
+package wds.jobs.query;
+
+import java.io.PrintWriter;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The printer of a query result as aligned columns for a terminal: numbers right-aligned, text
+ * left-aligned, NULL shown as {@code NULL}, Chinese characters counted two columns wide.
+ */
+final class TablePrinter {
+
+  private final PrintWriter out;
+
+  TablePrinter(PrintWriter out) {
+    this.out = out;
+  }
+
+  void print(ResultSet rows) throws SQLException {
+    ResultSetMetaData meta = rows.getMetaData();
+    int columns = meta.getColumnCount();
+    String[] header = new String[columns];
+    boolean[] numeric = new boolean[columns];
+    int[] width = new int[columns];
+    for (int i = 0; i < columns; i++) {
+      header[i] = meta.getColumnLabel(i + 1);
+      numeric[i] = isNumeric(meta.getColumnType(i + 1));
+      width[i] = displayWidth(header[i]);
+    }
+    List<String[]> body = new ArrayList<>();
+    while (rows.next()) {
+      String[] row = new String[columns];
+      for (int i = 0; i < columns; i++) {
+        String value = rows.getString(i + 1);
+        row[i] = value == null ? "NULL" : value;
+        width[i] = Math.max(width[i], displayWidth(row[i]));
+      }
+      body.add(row);
+    }
+    line(header, width, new boolean[columns]);
+    String[] rule = new String[columns];
+    for (int i = 0; i < columns; i++) {
+      rule[i] = "-".repeat(width[i]);
+    }
+    line(rule, width, new boolean[columns]);
+    for (String[] row : body) {
+      line(row, width, numeric);
+    }
+    out.println("(" + body.size() + (body.size() == 1 ? " row)" : " rows)"));
+  }
+
+  private void line(String[] cells, int[] width, boolean[] right) {
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < cells.length; i++) {
+      String pad = " ".repeat(width[i] - displayWidth(cells[i]));
+      if (i > 0) {
+        text.append("  ");
+      }
+      text.append(right[i] ? pad + cells[i] : cells[i] + (i == cells.length - 1 ? "" : pad));
+    }
+    out.println(text.toString().stripTrailing());
+  }
+
+  private static boolean isNumeric(int type) {
+    return switch (type) {
+      case Types.TINYINT,
+          Types.SMALLINT,
+          Types.INTEGER,
+          Types.BIGINT,
+          Types.FLOAT,
+          Types.REAL,
+          Types.DOUBLE,
+          Types.DECIMAL,
+          Types.NUMERIC ->
+          true;
+      default -> false;
+    };
+  }
+
+  /** Columns a terminal gives the text: East Asian wide characters take two. */
+  static int displayWidth(String text) {
+    return text.codePoints().map(c -> isWide(c) ? 2 : 1).sum();
+  }
+
+  private static boolean isWide(int c) {
+    return (c >= 0x1100 && c <= 0x115F)
+        || (c >= 0x2E80 && c <= 0xA4CF)
+        || (c >= 0xAC00 && c <= 0xD7A3)
+        || (c >= 0xF900 && c <= 0xFAFF)
+        || (c >= 0xFE30 && c <= 0xFE4F)
+        || (c >= 0xFF00 && c <= 0xFF60)
+        || (c >= 0xFFE0 && c <= 0xFFE6)
+        || (c >= 0x20000 && c <= 0x3FFFD);
+  }
+}

@@ -1,0 +1,248 @@
+package wds.jobs.status;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+import wds.jobs.HomeOption;
+import wds.warehouse.publish.CatalogTables;
+import wds.warehouse.publish.Snapshots;
+
+/**
+ * The {@code wds status} command: what the operator wants to see each morning, from the current
+ * snapshot: the latest load of each extract, refused deliveries with their fault, rejected rows by
+ * reason, and the early warnings of the latest year. Tables a snapshot does not hold yet are
+ * reported as such.
+ */
+@Command(
+    name = "status",
+    mixinStandardHelpOptions = true,
+    description = "Shows the last loads, the rejects and the warnings of the current snapshot.")
+public final class StatusCommand implements Callable<Integer> {
+
+  /** Names the audit may give the column with a refused delivery's fault, in preference order. */
+  static final List<String> MESSAGE_COLUMNS =
+      List.of("message", "fault", "error", "detail", "note");
+
+  /** At most this many warnings are listed one by one. */
+  static final int LISTED_WARNINGS = 15;
+
+  @Mixin HomeOption home;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    Snapshots snapshots = new Snapshots(home.home().snapshots());
+    Optional<Path> current = snapshots.current();
+    if (current.isEmpty()) {
+      out.println("No warehouse snapshot has been published yet in " + snapshots.folder() + ".");
+      out.println("The nightly job publishes one after its first successful load.");
+      out.flush();
+      return 0;
+    }
+    out.println("Snapshot  " + current.get().getFileName());
+    try (Connection connection = Snapshots.openReadOnly(current.get())) {
+      CatalogTables tables = CatalogTables.read(connection, catalog(connection));
+      loads(connection, tables, out);
+      rejects(connection, tables, out);
+      warnings(connection, tables, out);
+      out.flush();
+      return 0;
+    } catch (SQLException e) {
+      spec.commandLine()
+          .getErr()
+          .println(
+              "wds status: cannot read "
+                  + current.get().getFileName()
+                  + ": "
+                  + e.getMessage().lines().findFirst().orElse(""));
+      spec.commandLine().getErr().flush();
+      return 1;
+    }
+  }
+
+  private static void loads(Connection connection, CatalogTables tables, PrintWriter out)
+      throws SQLException {
+    out.println();
+    out.println("Latest loads");
+    if (!tables.has("etl_delivery")) {
+      out.println("  (no load audit in this snapshot)");
+      return;
+    }
+    List<String> columns = tables.columnNames("etl_delivery");
+    String message = MESSAGE_COLUMNS.stream().filter(columns::contains).findFirst().orElse("NULL");
+    List<String[]> rows = new ArrayList<>();
+    rows.add(
+        new String[] {"source", "extract", "delivered", "status", "read", "loaded", "rejected"});
+    List<String> refused = new ArrayList<>();
+    try (PreparedStatement query =
+            connection.prepareStatement(sql("latest_loads.sql").replace("{message}", message));
+        ResultSet result = query.executeQuery()) {
+      while (result.next()) {
+        rows.add(
+            new String[] {
+              result.getString(1),
+              result.getString(2),
+              text(result.getString(3)),
+              text(result.getString(4)),
+              text(result.getString(5)),
+              text(result.getString(6)),
+              text(result.getString(7))
+            });
+        if ("refused".equals(result.getString(4))) {
+          refused.add(
+              result.getString(1)
+                  + "/"
+                  + result.getString(2)
+                  + " "
+                  + text(result.getString(3))
+                  + ": "
+                  + text(result.getString(8)));
+        }
+      }
+    }
+    if (rows.size() == 1) {
+      out.println("  (no deliveries yet)");
+    } else {
+      printAligned(rows, out);
+    }
+    if (!refused.isEmpty()) {
+      out.println();
+      out.println("Refused deliveries");
+      refused.forEach(line -> out.println("  " + line));
+    }
+  }
+
+  private static void rejects(Connection connection, CatalogTables tables, PrintWriter out)
+      throws SQLException {
+    out.println();
+    out.println("Rejected rows by reason (latest deliveries)");
+    if (!tables.has("etl_reject")) {
+      out.println("  (no reject audit in this snapshot)");
+      return;
+    }
+    List<String[]> rows = new ArrayList<>();
+    try (PreparedStatement query = connection.prepareStatement(sql("rejects_by_reason.sql"));
+        ResultSet result = query.executeQuery()) {
+      while (result.next()) {
+        rows.add(new String[] {result.getString(1), result.getString(2)});
+      }
+    }
+    if (rows.isEmpty()) {
+      out.println("  none");
+    } else {
+      printAligned(rows, out);
+    }
+  }
+
+  private static void warnings(Connection connection, CatalogTables tables, PrintWriter out)
+      throws SQLException {
+    out.println();
+    if (!tables.has("indicator_warning")) {
+      out.println("Warnings");
+      out.println("  (no indicator warnings in this snapshot)");
+      return;
+    }
+    List<String> counts = new ArrayList<>();
+    try (PreparedStatement query = connection.prepareStatement(sql("warnings_by_kind.sql"));
+        ResultSet result = query.executeQuery()) {
+      while (result.next()) {
+        counts.add(result.getString(1) + " " + result.getString(2));
+      }
+    }
+    List<String[]> listed = new ArrayList<>();
+    String year = null;
+    try (PreparedStatement query = connection.prepareStatement(sql("warnings_to_act_on.sql"));
+        ResultSet result = query.executeQuery()) {
+      while (result.next()) {
+        year = result.getString(1);
+        listed.add(
+            new String[] {
+              result.getString(2),
+              result.getString(3),
+              result.getString(4),
+              text(result.getString(5))
+            });
+      }
+    }
+    out.println("Warnings" + (counts.isEmpty() ? "" : " of the latest year"));
+    if (counts.isEmpty()) {
+      out.println("  none");
+      return;
+    }
+    out.println("  " + String.join(", ", counts));
+    if (!listed.isEmpty()) {
+      out.println();
+      out.println("Targets missed or projected to be missed (" + year + ")");
+      printAligned(listed.subList(0, Math.min(LISTED_WARNINGS, listed.size())), out);
+      if (listed.size() > LISTED_WARNINGS) {
+        out.println(
+            "  ... and "
+                + (listed.size() - LISTED_WARNINGS)
+                + " more: wds query \"select * from indicator_warning\"");
+      }
+    }
+  }
+
+  private static void printAligned(List<String[]> rows, PrintWriter out) {
+    int[] width = new int[rows.get(0).length];
+    for (String[] row : rows) {
+      for (int i = 0; i < row.length - 1; i++) {
+        width[i] = Math.max(width[i], displayWidth(row[i]));
+      }
+    }
+    for (String[] row : rows) {
+      StringBuilder line = new StringBuilder(" ");
+      for (int i = 0; i < row.length; i++) {
+        line.append(' ').append(row[i]);
+        if (i < row.length - 1) {
+          line.append(" ".repeat(width[i] - displayWidth(row[i]) + 1));
+        }
+      }
+      out.println(line.toString().stripTrailing());
+    }
+  }
+
+  private static int displayWidth(String text) {
+    return text.codePoints().map(c -> c >= 0x2E80 && c <= 0xFFEF ? 2 : 1).sum();
+  }
+
+  private static String text(String value) {
+    return value == null ? "-" : value;
+  }
+
+  private static String catalog(Connection connection) throws SQLException {
+    try (PreparedStatement query = connection.prepareStatement("SELECT current_database()");
+        ResultSet result = query.executeQuery()) {
+      result.next();
+      return result.getString(1);
+    }
+  }
+
+  private static String sql(String name) {
+    try (InputStream in = StatusCommand.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException("missing SQL resource " + name);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,16 @@
+-- The latest delivery of each source and extract, with its counts and, when refused, its fault.
+-- {message} is the audit's column holding the fault in words.
+select source,
+       extract,
+       delivery_date,
+       status,
+       rows_read,
+       rows_loaded,
+       rows_rejected,
+       {message} as message
+from etl_delivery
+qualify row_number() over (
+    partition by source, extract
+    order by delivery_date desc, finished_at desc nulls last
+) = 1
+order by source, extract

@@ -1,0 +1,375 @@
+package wds.pipeline.validate;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import wds.pipeline.ods.OdsColumn;
+import wds.pipeline.ods.OdsTable;
+import wds.pipeline.person.IdentityNumber;
+import wds.pipeline.person.InvalidIdentityNumberException;
+import wds.pipeline.person.InvalidIdentityNumberException.Fault;
+import wds.pipeline.person.Sex;
+import wds.pipeline.read.RawRecord;
+import wds.schemas.Column;
+import wds.schemas.ColumnType;
+import wds.schemas.ExtractSchema;
+
+/**
+ * The validator of one delivered file (or pull) of one extract: turns each raw record into a typed,
+ * pseudonymised warehouse row, or into the first reason code of sources.md that applies to it.
+ *
+ * <p>Reasons are judged in the contract's order across all columns: first every column is checked
+ * for {@code MISSING_REQUIRED}, then every identity number for its format and checksum, then the
+ * sex columns for {@code SEX_CONFLICT}, and so on; within one reason, the first column in schema
+ * order is named. {@code DUPLICATE_KEY} is the loader's: it needs the whole file. The rules and
+ * choices are in pipeline/INGESTION-VALIDATION.md.
+ *
+ * <p>A validator is immutable and may be shared between threads.
+ */
+public final class RowValidator {
+
+  private final ExtractSchema schema;
+  private final ValidationContext context;
+  private final int headerWidth;
+  private final int rowWidth;
+  private final int deletedTarget;
+  private final ColumnRule[] rules;
+  private final ColumnRule[] requiredChecks;
+  private final ColumnRule[] idRules;
+  private final ColumnRule[] sexRules;
+  private final ColumnRule[] dateRules;
+  private final ColumnRule[] futureRules;
+  private final ColumnRule[] codeRules;
+  private final ColumnRule[] numberRules;
+  private final ColumnRule[] areaRules;
+  private final ColumnRule[] textRules;
+
+  /**
+   * A validator for records laid out as {@code header}.
+   *
+   * @param header the delivered column names: matched to the schema by exact name, in any order;
+   *     names the schema does not know are ignored
+   * @throws MissingColumnsException a column every file must have is absent, or a column is there
+   *     twice: the delivery is refused
+   */
+  public RowValidator(ExtractSchema schema, List<String> header, ValidationContext context)
+      throws MissingColumnsException {
+    this.schema = schema;
+    this.context = context;
+    this.headerWidth = header.size();
+
+    Map<String, Integer> positions = new HashMap<>();
+    Set<String> duplicated = new LinkedHashSet<>();
+    for (int i = 0; i < header.size(); i++) {
+      if (positions.putIfAbsent(header.get(i), i) != null
+          && schema.column(header.get(i)).isPresent()) {
+        duplicated.add(header.get(i));
+      }
+    }
+    List<String> missing = new ArrayList<>();
+    for (Column c : schema.mandatoryColumns()) {
+      if (!positions.containsKey(c.name())) {
+        missing.add(c.name());
+      }
+    }
+    if (!missing.isEmpty() || !duplicated.isEmpty()) {
+      throw new MissingColumnsException(schema.qualifiedName(), missing, List.copyOf(duplicated));
+    }
+
+    List<OdsColumn> row = OdsTable.of(schema).rowColumns();
+    this.rowWidth = row.size();
+    Map<String, Integer> targets = new HashMap<>();
+    for (int i = 0; i < row.size(); i++) {
+      targets.put(row.get(i).name(), i);
+    }
+    this.deletedTarget = targets.get("deleted");
+
+    Map<String, Integer> rulePositions = new HashMap<>();
+    List<Column> columns = schema.columns();
+    for (int i = 0; i < columns.size(); i++) {
+      rulePositions.put(columns.get(i).name(), i);
+    }
+    this.rules = new ColumnRule[columns.size()];
+    int ids = 0;
+    for (int i = 0; i < columns.size(); i++) {
+      Column c = columns.get(i);
+      String targetName =
+          c.type() == ColumnType.ID_NUMBER ? c.identityPrefix() + "person_key" : c.name();
+      rules[i] =
+          new ColumnRule(
+              c, i, positions.getOrDefault(c.name(), -1), targets.get(targetName), rulePositions);
+      if (c.type() == ColumnType.ID_NUMBER) {
+        rules[i].idSlot = ids++;
+      }
+    }
+    for (ColumnRule r : rules) {
+      if (r.column.sexOf() != null) {
+        Integer id = rulePositions.get(r.column.sexOf());
+        if (id == null || rules[id].type != ColumnType.ID_NUMBER) {
+          throw new IllegalArgumentException(r.name + ": sex_of names no identity-number column");
+        }
+        r.sexOfRule = id;
+      }
+    }
+    this.requiredChecks = select(r -> r.required || r.unlessRules.length > 0);
+    this.idRules = select(r -> r.type == ColumnType.ID_NUMBER);
+    this.sexRules = select(r -> r.sexOfRule >= 0);
+    this.dateRules = select(r -> r.type == ColumnType.DATE || r.type == ColumnType.TS);
+    this.futureRules = select(r -> r.checksFuture);
+    this.codeRules =
+        select(
+            r ->
+                r.type == ColumnType.FLAG
+                    || (r.type == ColumnType.CODE
+                        && (r.codes != null || r.pattern != null || r.indicatorCodes)));
+    this.numberRules = select(r -> r.type == ColumnType.INT || r.type == ColumnType.DEC);
+    this.areaRules = select(r -> r.type == ColumnType.AREA);
+    this.textRules =
+        select(
+            r ->
+                r.type == ColumnType.STR || r.type == ColumnType.CODE || r.type == ColumnType.AREA);
+  }
+
+  private ColumnRule[] select(java.util.function.Predicate<ColumnRule> which) {
+    List<ColumnRule> chosen = new ArrayList<>();
+    for (ColumnRule r : rules) {
+      if (which.test(r)) {
+        chosen.add(r);
+      }
+    }
+    return chosen.toArray(new ColumnRule[0]);
+  }
+
+  public ExtractSchema schema() {
+    return schema;
+  }
+
+  /**
+   * Validates one record: its typed row in {@code OdsTable.of(schema).rowColumns()} order, or why
+   * not.
+   */
+  public Outcome validate(RawRecord record) {
+    if (record.isMalformed()) {
+      return new Outcome.Rejected(RejectReason.MALFORMED_ROW, null, record.malformed());
+    }
+    String[] raw = record.values();
+    if (raw.length != headerWidth) {
+      return new Outcome.Rejected(
+          RejectReason.MALFORMED_ROW,
+          null,
+          raw.length + " fields where the header has " + headerWidth);
+    }
+    String[] values = new String[rules.length];
+    for (int i = 0; i < rules.length; i++) {
+      values[i] = rules[i].normalise(raw);
+    }
+
+    for (ColumnRule r : requiredChecks) {
+      if (values[r.position] == null && r.requiredGiven(values)) {
+        return reject(RejectReason.MISSING_REQUIRED, r, missingDetail(r));
+      }
+    }
+
+    IdentityNumber[] ids = new IdentityNumber[idRules.length];
+    for (ColumnRule r : idRules) {
+      String v = values[r.position];
+      if (v == null) {
+        continue;
+      }
+      try {
+        IdentityNumber id = IdentityNumber.parse(v);
+        if (id.birthDate().isAfter(context.extractDate())) {
+          return reject(
+              RejectReason.BAD_ID_FORMAT,
+              r,
+              "the birth date inside the number is after the extract date "
+                  + context.extractDate());
+        }
+        ids[r.idSlot] = id;
+      } catch (InvalidIdentityNumberException e) {
+        RejectReason reason =
+            e.fault() == Fault.CHECKSUM ? RejectReason.BAD_ID_CHECKSUM : RejectReason.BAD_ID_FORMAT;
+        // the exception's message names the fault, never the number
+        return reject(reason, r, e.getMessage());
+      }
+    }
+
+    for (ColumnRule r : sexRules) {
+      Sex stated = values[r.position] == null ? null : Sex.ofCode(values[r.position]);
+      IdentityNumber id = ids[rules[r.sexOfRule].idSlot];
+      if (stated != null && stated.isStated() && id != null && stated != id.sex()) {
+        return reject(
+            RejectReason.SEX_CONFLICT,
+            r,
+            "sex "
+                + stated.code()
+                + " contradicts the sex "
+                + id.sex().code()
+                + " encoded in "
+                + rules[r.sexOfRule].name);
+      }
+    }
+
+    Object[] row = new Object[rowWidth];
+    for (ColumnRule r : dateRules) {
+      String v = values[r.position];
+      if (v == null) {
+        continue;
+      }
+      if (r.type == ColumnType.DATE) {
+        LocalDate d = IsoDates.date(v);
+        if (d == null) {
+          return reject(
+              RejectReason.BAD_DATE,
+              r,
+              shown(v) + " is not an ISO date yyyy-MM-dd of the calendar");
+        }
+        row[r.target] = d;
+      } else {
+        LocalDateTime t = IsoDates.dateTime(v);
+        if (t == null) {
+          return reject(
+              RejectReason.BAD_DATE,
+              r,
+              shown(v) + " is not an ISO local date-time yyyy-MM-ddTHH:mm:ss");
+        }
+        row[r.target] = t;
+      }
+    }
+
+    for (ColumnRule r : futureRules) {
+      LocalDate d = (LocalDate) row[r.target];
+      if (d != null && d.isAfter(context.extractDate())) {
+        return reject(
+            RejectReason.FUTURE_DATE, r, d + " is after the extract date " + context.extractDate());
+      }
+    }
+
+    for (ColumnRule r : codeRules) {
+      String v = values[r.position];
+      if (v == null) {
+        continue;
+      }
+      String fault = codeFault(r, v);
+      if (fault != null) {
+        return reject(RejectReason.BAD_CODE, r, fault);
+      }
+    }
+
+    for (ColumnRule r : numberRules) {
+      String v = values[r.position];
+      if (v == null) {
+        continue;
+      }
+      ColumnRule.Range range = r.rangeGiven(values);
+      if (r.type == ColumnType.INT) {
+        long n = Numbers.parseLong(v);
+        if (n == Numbers.NOT_A_NUMBER) {
+          return reject(RejectReason.OUT_OF_RANGE, r, shown(v) + " is not a whole number");
+        }
+        if (range != null && !range.contains(n)) {
+          return reject(
+              RejectReason.OUT_OF_RANGE,
+              r,
+              shown(v) + " is outside " + rangeText(r, range, values));
+        }
+        row[r.target] = n;
+      } else {
+        BigDecimal n = Numbers.parseDecimal(v);
+        if (n == null) {
+          return reject(
+              RejectReason.OUT_OF_RANGE,
+              r,
+              shown(v) + " is not a decimal number of at most 14 digits before the point");
+        }
+        if (range != null && !range.contains(n)) {
+          return reject(
+              RejectReason.OUT_OF_RANGE,
+              r,
+              shown(v) + " is outside " + rangeText(r, range, values));
+        }
+        row[r.target] = n;
+      }
+    }
+
+    for (ColumnRule r : areaRules) {
+      String v = values[r.position];
+      if (v != null && !context.areaCodes().contains(v)) {
+        return reject(RejectReason.UNKNOWN_AREA, r, shown(v) + " is not in the areas extract");
+      }
+    }
+
+    // valid: fill in what the checks did not already convert
+    for (ColumnRule r : textRules) {
+      row[r.target] = values[r.position];
+    }
+    for (ColumnRule r : codeRules) {
+      if (r.type == ColumnType.FLAG) {
+        String v = values[r.position];
+        row[r.target] = v == null ? null : v.equals("Y") ? Boolean.TRUE : Boolean.FALSE;
+      }
+    }
+    for (ColumnRule r : idRules) {
+      IdentityNumber id = ids[r.idSlot];
+      if (id != null) {
+        row[r.target] = context.pseudonymiser().key(id);
+        row[r.target + 1] = id.birthDate();
+        row[r.target + 2] = id.sex().code();
+      }
+    }
+    // a missing or empty deleted flag is no tombstone
+    row[deletedTarget] = row[deletedTarget] == null ? Boolean.FALSE : row[deletedTarget];
+    return new Outcome.Valid(row);
+  }
+
+  private static Outcome reject(RejectReason reason, ColumnRule r, String detail) {
+    return new Outcome.Rejected(reason, r.name, r.name + ": " + detail);
+  }
+
+  private String missingDetail(ColumnRule r) {
+    if (r.required) {
+      return r.source < 0 ? "the column is absent" : "empty";
+    }
+    return "empty, and it is required unless " + r.column.requiredUnless();
+  }
+
+  private String codeFault(ColumnRule r, String v) {
+    if (r.type == ColumnType.FLAG) {
+      return v.equals("Y") || v.equals("N") ? null : shown(v) + " is not Y or N";
+    }
+    if (r.codes != null && !r.codes.contains(v)) {
+      return shown(v) + " is not one of " + String.join(", ", r.column.codes());
+    }
+    if (r.pattern != null && !r.pattern.matcher(v).matches()) {
+      return shown(v) + " does not match " + r.pattern.pattern();
+    }
+    if (r.indicatorCodes && !context.indicatorCodes().contains(v)) {
+      return shown(v) + " is not a code of the indicator catalogue";
+    }
+    return null;
+  }
+
+  private static String rangeText(ColumnRule r, ColumnRule.Range range, String[] values) {
+    if (r.rangeByRule >= 0
+        && values[r.rangeByRule] != null
+        && r.rangesBy.containsKey(values[r.rangeByRule])) {
+      return range.describe() + " (for " + r.rangeByColumn + " " + values[r.rangeByRule] + ")";
+    }
+    return range.describe();
+  }
+
+  /**
+   * A delivered value as a detail may quote it. Values longer than 12 characters (an area code's
+   * length) are not quoted, only counted: an identity number (15 or 18 characters) put in the wrong
+   * column must not reach the detail.
+   */
+  static String shown(String v) {
+    return v.length() <= 12 ? "'" + v + "'" : "a value of " + v.length() + " characters";
+  }
+}

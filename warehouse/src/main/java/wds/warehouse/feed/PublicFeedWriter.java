@@ -1,0 +1,243 @@
+package wds.warehouse.feed;
+
+import de.siegmar.fastcsv.writer.CsvWriter;
+import de.siegmar.fastcsv.writer.LineDelimiter;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import wds.warehouse.lake.ParquetColumn;
+import wds.warehouse.lake.ParquetFiles;
+import wds.warehouse.publish.CatalogTables;
+import wds.warehouse.publish.SnapshotName;
+import wds.warehouse.publish.Snapshots;
+import wds.warehouse.publish.Sql;
+import wds.warehouse.publish.VersionedFolder;
+
+/**
+ * The writer of the public feed: {@code indicator_value} and {@code mart_sex_age} of a published
+ * snapshot, county and township rows only, small cells withheld ({@link IndicatorCells}, {@link
+ * MartCells}) and flagged in a {@code suppressed} column, as UTF-8 CSV and as Parquet under {@code
+ * <home>/public/}. The feed is written aside and swapped in whole ({@link VersionedFolder}).
+ */
+public final class PublicFeedWriter {
+
+  public static final List<String> TABLES = List.of("indicator_value", "mart_sex_age");
+
+  private static final Logger log = LoggerFactory.getLogger(PublicFeedWriter.class);
+
+  private final VersionedFolder feed;
+  private final ParquetFiles parquet = new ParquetFiles(CompressionCodecName.SNAPPY);
+
+  /** A feed at {@code folder}, keeping the current and the previous version. */
+  public PublicFeedWriter(Path folder) {
+    this.feed = new VersionedFolder(folder, 2);
+  }
+
+  /** What one feed build wrote: the folder, the rows and the withheld cells per table. */
+  public record Result(
+      Path folder, Map<String, Long> rows, Map<String, Map<Suppression, Long>> withheld) {}
+
+  /** Writes the public feed of {@code snapshot} (a published snapshot file) and swaps it in. */
+  public Result write(Path snapshot) throws SQLException, IOException {
+    String file = snapshot.getFileName().toString();
+    String version =
+        SnapshotName.parse(file)
+            .map(SnapshotName::stem)
+            .orElse(file.replaceFirst("\\.duckdb$", ""));
+    Path building = feed.prepare(version);
+    Map<String, Long> rows = new LinkedHashMap<>();
+    Map<String, Map<Suppression, Long>> withheld = new LinkedHashMap<>();
+    try (Connection connection = Snapshots.openReadOnly(snapshot)) {
+      CatalogTables tables = CatalogTables.read(connection, currentCatalog(connection));
+      if (tables.has("indicator_value")) {
+        Map<List<String>, Suppression> flags = indicatorFlags(connection, tables);
+        withheld.put("indicator_value", count(flags));
+        rows.put(
+            "indicator_value",
+            export(connection, "indicator_value", "public_indicator_value.sql", building));
+      }
+      if (tables.has("mart_sex_age")) {
+        Map<List<String>, Suppression> flags = martFlags(connection);
+        withheld.put("mart_sex_age", count(flags));
+        rows.put(
+            "mart_sex_age",
+            export(connection, "mart_sex_age", "public_mart_sex_age.sql", building));
+      }
+    }
+    Path published = feed.publish(building, version);
+    log.info("public feed {} published: rows {}, withheld {}", version, rows, withheld);
+    return new Result(published, rows, withheld);
+  }
+
+  private Map<List<String>, Suppression> indicatorFlags(Connection connection, CatalogTables tables)
+      throws SQLException {
+    String sql = Sql.load(getClass(), "indicator_rows.sql").replace("{units}", units(tables));
+    List<IndicatorCells.Row> rows = new ArrayList<>();
+    Map<List<String>, Boolean> blankDenominator = new LinkedHashMap<>();
+    try (Statement statement = connection.createStatement();
+        ResultSet result = statement.executeQuery(sql)) {
+      while (result.next()) {
+        IndicatorCells.Row row =
+            new IndicatorCells.Row(
+                result.getString(1),
+                result.getString(2),
+                result.getString(3),
+                result.getString(4),
+                result.getString(5),
+                (Double) result.getObject(6));
+        rows.add(row);
+        blankDenominator.put(row.key(), result.getBoolean(7));
+      }
+    }
+    Map<List<String>, Suppression> flags = IndicatorCells.protect(rows);
+    execute(
+        connection,
+        "CREATE OR REPLACE TEMP TABLE feed_indicator_flags (indicator_code VARCHAR, year VARCHAR,"
+            + " area_code VARCHAR, residence VARCHAR, sex VARCHAR, suppressed VARCHAR,"
+            + " blank_denominator BOOLEAN)");
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "INSERT INTO feed_indicator_flags VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+      for (var flag : flags.entrySet()) {
+        List<String> key = flag.getKey();
+        for (int i = 0; i < key.size(); i++) {
+          insert.setString(i + 1, key.get(i));
+        }
+        insert.setString(6, flag.getValue().label());
+        insert.setBoolean(7, blankDenominator.get(key));
+        insert.addBatch();
+      }
+      insert.executeBatch();
+    }
+    return flags;
+  }
+
+  private Map<List<String>, Suppression> martFlags(Connection connection) throws SQLException {
+    List<MartCells.Row> rows = new ArrayList<>();
+    try (Statement statement = connection.createStatement();
+        ResultSet result = statement.executeQuery(Sql.load(getClass(), "mart_rows.sql"))) {
+      while (result.next()) {
+        rows.add(
+            new MartCells.Row(
+                result.getString(1),
+                result.getString(2),
+                result.getString(3),
+                result.getString(4),
+                result.getString(5),
+                (Double) result.getObject(6)));
+      }
+    }
+    Map<List<String>, Suppression> flags = MartCells.protect(rows);
+    execute(
+        connection,
+        "CREATE OR REPLACE TEMP TABLE feed_mart_flags (year VARCHAR, area_code VARCHAR,"
+            + " sex_code VARCHAR, age_group VARCHAR, measure VARCHAR, suppressed VARCHAR)");
+    try (PreparedStatement insert =
+        connection.prepareStatement("INSERT INTO feed_mart_flags VALUES (?, ?, ?, ?, ?, ?)")) {
+      for (var flag : flags.entrySet()) {
+        List<String> key = flag.getKey();
+        for (int i = 0; i < key.size(); i++) {
+          insert.setString(i + 1, key.get(i));
+        }
+        insert.setString(6, flag.getValue().label());
+        insert.addBatch();
+      }
+      insert.executeBatch();
+    }
+    return flags;
+  }
+
+  /** The catalogue's units, or none when the snapshot has no indicator table. */
+  private static String units(CatalogTables tables) {
+    List<String> columns = tables.columnNames("indicator");
+    String code =
+        columns.contains("indicator_code")
+            ? "indicator_code"
+            : columns.contains("code") ? "code" : null;
+    if (code == null || !columns.contains("unit")) {
+      return "select null::varchar as code, null::varchar as unit where false";
+    }
+    return "select " + Sql.id(code) + " as code, unit from indicator";
+  }
+
+  private long export(Connection connection, String table, String sqlFile, Path folder)
+      throws SQLException, IOException {
+    String query = Sql.load(getClass(), sqlFile);
+    List<ParquetColumn> columns = new ArrayList<>();
+    try (Statement statement = connection.createStatement();
+        ResultSet described = statement.executeQuery("DESCRIBE " + query)) {
+      while (described.next()) {
+        columns.add(ParquetColumn.of(described.getString(1), described.getString(2)));
+      }
+    }
+    String select =
+        "SELECT "
+            + String.join(", ", columns.stream().map(ParquetColumn::select).toList())
+            + " FROM ("
+            + query
+            + ")";
+    long rows =
+        parquet.write(
+            connection, select, List.of(), table, columns, folder.resolve(table + ".parquet"));
+    writeCsv(connection, query, folder.resolve(table + ".csv"));
+    return rows;
+  }
+
+  private static void writeCsv(Connection connection, String query, Path file)
+      throws SQLException, IOException {
+    try (Statement statement = connection.createStatement();
+        ResultSet result = statement.executeQuery(query);
+        Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+        CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(out)) {
+      int columns = result.getMetaData().getColumnCount();
+      String[] record = new String[columns];
+      for (int i = 0; i < columns; i++) {
+        record[i] = result.getMetaData().getColumnLabel(i + 1);
+      }
+      csv.writeRecord(record);
+      while (result.next()) {
+        for (int i = 0; i < columns; i++) {
+          String value = result.getString(i + 1);
+          record[i] = value == null ? "" : value;
+        }
+        csv.writeRecord(record);
+      }
+    }
+  }
+
+  private static Map<Suppression, Long> count(Map<List<String>, Suppression> flags) {
+    Map<Suppression, Long> counts = new LinkedHashMap<>();
+    for (Suppression s : Suppression.values()) {
+      counts.put(s, flags.values().stream().filter(s::equals).count());
+    }
+    return counts;
+  }
+
+  private static String currentCatalog(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("SELECT current_database()")) {
+      rows.next();
+      return rows.getString(1);
+    }
+  }
+
+  private static void execute(Connection connection, String sql) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute(sql);
+    }
+  }
+}

@@ -1,0 +1,15 @@
+package wds.warehouse.publish;
+
+import java.util.List;
+
+/** The quality gates every snapshot passes unless told otherwise. */
+public final class QualityGates {
+
+  private QualityGates() {}
+
+  /** The generic gates: the audit adds up, counts are not negative, no identity numbers. */
+  public static List<QualityGate> standard() {
+    return List.of(
+        new AuditReconciliationGate(), new NonNegativeCountsGate(), new NoIdentityNumbersGate());
+  }
+}

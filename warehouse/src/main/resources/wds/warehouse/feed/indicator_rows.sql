@@ -1,0 +1,17 @@
+-- The county and township rows of indicator_value with the count each rests on, for protection.
+-- persons: the value itself for a count indicator, the denominator for a mean (years), else the
+-- numerator; units come from the indicator catalogue table (see {units}).
+select v.indicator_code,
+       cast(v.year as varchar) as year,
+       v.area_code,
+       v.residence,
+       cast(v.sex as varchar) as sex,
+       cast(case u.unit
+              when 'count' then coalesce(v.numerator, v.value)
+              when 'years' then v.denominator
+              else v.numerator
+            end as double) as persons,
+       coalesce(u.unit = 'years', false) as blank_denominator
+from indicator_value v
+left join ({units}) u on u.code = v.indicator_code
+where not (length(trim(v.area_code)) > 6 and right(trim(v.area_code), 3) <> '000')

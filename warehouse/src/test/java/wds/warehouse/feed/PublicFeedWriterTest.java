@@ -1,0 +1,202 @@
+package wds.warehouse.feed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static wds.warehouse.publish.TestDb.execute;
+import static wds.warehouse.publish.TestDb.rows;
+import static wds.warehouse.publish.TestDb.value;
+
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.NamedCsvRecord;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import wds.warehouse.publish.TestDb;
+
+class PublicFeedWriterTest {
+
+  @TempDir Path home;
+  Path snapshot;
+
+  @BeforeEach
+  void snapshot() throws Exception {
+    snapshot = home.resolve("snapshots/wds-20250201-020000.duckdb");
+    Files.createDirectories(snapshot.getParent());
+    try (Connection c = TestDb.open(snapshot)) {
+      execute(
+          c,
+          "CREATE TABLE indicator (code VARCHAR, name_zh VARCHAR, unit VARCHAR)",
+          "INSERT INTO indicator VALUES ('H02', '孕产妇系统管理率', 'percent'),"
+              + " ('S06', '享受最低生活保障的女性人数', 'count')",
+          "CREATE TABLE indicator_value (indicator_code VARCHAR, year INTEGER, area_code VARCHAR,"
+              + " residence VARCHAR, sex VARCHAR, numerator DOUBLE, denominator DOUBLE,"
+              + " value DOUBLE, ci_low DOUBLE, ci_high DOUBLE, target_op VARCHAR, target DOUBLE,"
+              + " status VARCHAR, basis VARCHAR, provisional BOOLEAN)",
+          // H02 by township: 3 of 4 in the first township is small.
+          "INSERT INTO indicator_value VALUES"
+              + " ('H02', 2024, '652323000000', 'all', '0', 93, 100, 93, 86.3, 96.6, 'ge', 90,"
+              + " 'met', 'computed', false),"
+              + " ('H02', 2024, '652323100000', 'all', '0', 3, 4, 75, 30.1, 95.4, 'ge', 90,"
+              + " 'not_met', 'computed', false),"
+              + " ('H02', 2024, '652323101000', 'all', '0', 40, 41, 97.6, 87.4, 99.6, 'ge', 90,"
+              + " 'met', 'computed', false),"
+              + " ('H02', 2024, '652323102000', 'all', '0', 50, 55, 90.9, 80.4, 96.1, 'ge', 90,"
+              + " 'met', 'computed', false),"
+              + " ('H02', 2024, '652323100201', 'all', '0', 1, 1, 100, NULL, NULL, 'ge', 90,"
+              + " 'met', 'computed', false),"
+              // S06, a count by sex: 2 women in the first township.
+              + " ('S06', 2024, '652323000000', 'all', '0', NULL, NULL, 95, NULL, NULL,"
+              + " 'monitor', NULL, 'no_target', 'computed', true),"
+              + " ('S06', 2024, '652323000000', 'all', '2', NULL, NULL, 52, NULL, NULL,"
+              + " 'monitor', NULL, 'no_target', 'computed', true),"
+              + " ('S06', 2024, '652323000000', 'all', '1', NULL, NULL, 43, NULL, NULL,"
+              + " 'monitor', NULL, 'no_target', 'computed', true),"
+              + " ('S06', 2024, '652323100000', 'all', '0', NULL, NULL, 22, NULL, NULL,"
+              + " 'monitor', NULL, 'no_target', 'computed', true),"
+              + " ('S06', 2024, '652323100000', 'all', '2', NULL, NULL, 2, NULL, NULL,"
+              + " 'monitor', NULL, 'no_target', 'computed', true),"
+              + " ('S06', 2024, '652323100000', 'all', '1', NULL, NULL, 20, NULL, NULL,"
+              + " 'monitor', NULL, 'no_target', 'computed', true),"
+              + " ('S06', 2024, '652323101000', 'all', '0', NULL, NULL, 73, NULL, NULL,"
+              + " 'monitor', NULL, 'no_target', 'computed', true),"
+              + " ('S06', 2024, '652323101000', 'all', '2', NULL, NULL, 50, NULL, NULL,"
+              + " 'monitor', NULL, 'no_target', 'computed', true),"
+              + " ('S06', 2024, '652323101000', 'all', '1', NULL, NULL, 23, NULL, NULL,"
+              + " 'monitor', NULL, 'no_target', 'computed', true)",
+          "CREATE TABLE mart_sex_age (year INTEGER, area_code VARCHAR, area_level VARCHAR,"
+              + " sex_code VARCHAR, age_group VARCHAR, measure VARCHAR, value BIGINT)",
+          "INSERT INTO mart_sex_age VALUES"
+              + " (2024, '652323000000', 'county', '2', '85-89', 'population', 12),"
+              + " (2024, '652323000000', 'county', '2', '90-94', 'population', 7),"
+              + " (2024, '652323100000', 'township', '2', '85-89', 'population', 8),"
+              + " (2024, '652323100000', 'township', '2', '90-94', 'population', 4),"
+              + " (2024, '652323101000', 'township', '2', '85-89', 'population', 4),"
+              + " (2024, '652323101000', 'township', '2', '90-94', 'population', 3),"
+              + " (2024, '652323100201', 'village', '2', '90-94', 'population', 1)");
+    }
+  }
+
+  static List<NamedCsvRecord> csv(Path file) throws Exception {
+    try (CsvReader<NamedCsvRecord> reader = CsvReader.builder().ofNamedCsvRecord(file)) {
+      return reader.stream().toList();
+    }
+  }
+
+  @Test
+  void write_WhenATownshipNumeratorIsSmall_ThenItIsBlankedFlaggedAndASecondTownshipToo()
+      throws Exception {
+    PublicFeedWriter.Result result = new PublicFeedWriter(home.resolve("public")).write(snapshot);
+
+    List<NamedCsvRecord> values = csv(home.resolve("public/indicator_value.csv"));
+    assertThat(values.get(0).getHeader())
+        .containsExactly(
+            "indicator_code",
+            "year",
+            "area_code",
+            "residence",
+            "sex",
+            "numerator",
+            "denominator",
+            "value",
+            "ci_low",
+            "ci_high",
+            "target_op",
+            "target",
+            "status",
+            "basis",
+            "provisional",
+            "suppressed");
+    NamedCsvRecord small =
+        values.stream()
+            .filter(r -> r.getField("indicator_code").equals("H02"))
+            .filter(r -> r.getField("area_code").equals("652323100000"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(small.getField("suppressed")).isEqualTo("primary");
+    assertThat(small.getField("numerator")).isEmpty();
+    assertThat(small.getField("value")).isEmpty();
+    assertThat(small.getField("ci_low")).isEmpty();
+    assertThat(small.getField("ci_high")).isEmpty();
+    assertThat(small.getField("status")).isEmpty();
+    assertThat(small.getField("denominator")).isEqualTo("4.0");
+    assertThat(
+            values.stream()
+                .filter(r -> r.getField("indicator_code").equals("H02"))
+                .map(r -> r.getField("area_code") + " " + r.getField("suppressed")))
+        .containsExactly(
+            "652323000000 ", "652323100000 primary", "652323101000 secondary", "652323102000 ");
+    assertThat(result.withheld().get("indicator_value")).containsEntry(Suppression.PRIMARY, 2L);
+  }
+
+  @Test
+  void write_WhenWomenAreSmallInACountIndicator_ThenMenAreWithheldAndNoVillageIsPublished()
+      throws Exception {
+    new PublicFeedWriter(home.resolve("public")).write(snapshot);
+
+    List<NamedCsvRecord> values = csv(home.resolve("public/indicator_value.csv"));
+    assertThat(values).noneMatch(r -> r.getField("area_code").equals("652323100201"));
+    assertThat(
+            values.stream()
+                .filter(r -> r.getField("indicator_code").equals("S06"))
+                .filter(r -> !r.getField("suppressed").isEmpty())
+                .map(
+                    r ->
+                        r.getField("area_code")
+                            + " "
+                            + r.getField("sex")
+                            + " "
+                            + r.getField("suppressed")
+                            + " ["
+                            + r.getField("value")
+                            + "]"))
+        .contains("652323100000 2 primary []", "652323100000 1 secondary []");
+    List<NamedCsvRecord> mart = csv(home.resolve("public/mart_sex_age.csv"));
+    assertThat(mart).noneMatch(r -> r.getField("area_level").equals("village"));
+    assertThat(
+            mart.stream()
+                .filter(r -> !r.getField("suppressed").isEmpty())
+                .map(
+                    r ->
+                        r.getField("area_code")
+                            + " "
+                            + r.getField("age_group")
+                            + " "
+                            + r.getField("suppressed")
+                            + " ["
+                            + r.getField("value")
+                            + "]"))
+        .contains(
+            "652323100000 90-94 primary []",
+            "652323101000 85-89 primary []",
+            "652323101000 90-94 primary []");
+  }
+
+  @Test
+  void write_WhenReadAsParquet_ThenItHoldsTheSameRowsAsTheCsv() throws Exception {
+    new PublicFeedWriter(home.resolve("public")).write(snapshot);
+    Path feed = home.resolve("public");
+
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:")) {
+      for (String table : PublicFeedWriter.TABLES) {
+        String parquet = "read_parquet('" + feed.resolve(table + ".parquet") + "')";
+        String csv =
+            "read_csv('" + feed.resolve(table + ".csv") + "', header = true, all_varchar = true)";
+        assertThat(value(c, "SELECT count(*) FROM " + parquet))
+            .isEqualTo(value(c, "SELECT count(*) FROM " + csv));
+        assertThat(rows(c, "SELECT count(*) FROM " + parquet + " WHERE suppressed IS NOT NULL"))
+            .isEqualTo(rows(c, "SELECT count(*) FROM " + csv + " WHERE suppressed IS NOT NULL"));
+      }
+      assertThat(
+              value(
+                  c,
+                  "SELECT count(*) FROM read_parquet('"
+                      + feed.resolve("indicator_value.parquet")
+                      + "') WHERE suppressed IS NOT NULL AND (value IS NOT NULL OR numerator IS NOT NULL)"))
+          .isEqualTo("0");
+    }
+  }
+}
