@@ -14,8 +14,10 @@ import picocli.CommandLine.Command;
     description = "Women's development statistics warehouse of Hutubi County (652323).",
     subcommands = {
       CommandLine.HelpCommand.class,
+      wds.jobs.generate.GenerateCommand.class,
       wds.jobs.query.QueryCommand.class,
       wds.jobs.status.StatusCommand.class,
+      wds.jobs.schedule.ScheduleCommand.class,
       wds.jobs.seed.SeedSourcesCommand.class
     })
 public final class WdsCli implements Runnable {

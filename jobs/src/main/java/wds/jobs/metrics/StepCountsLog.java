@@ -1,0 +1,65 @@
+package wds.jobs.metrics;
+
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Locale;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.job.AbstractJob;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.AbstractStep;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+
+/**
+ * Logs one line per finished step with its counts, for every step of every job in the context:
+ * {@code step=<name> status=<..> read=<..> written=<..> skipped=<..> seconds=<..> job=<..>
+ * execution=<..>}. Only names and numbers: never an exit message, which may quote input.
+ */
+public final class StepCountsLog implements StepExecutionListener, BeanPostProcessor {
+
+  private static final Logger log = LoggerFactory.getLogger(StepCountsLog.class);
+
+  private final Set<Object> registered = Collections.newSetFromMap(new IdentityHashMap<>());
+
+  @Override
+  public Object postProcessAfterInitialization(Object bean, String beanName) {
+    if (bean instanceof AbstractStep step) {
+      register(step);
+    } else if (bean instanceof AbstractJob job) {
+      for (String name : job.getStepNames()) {
+        register(job.getStep(name));
+      }
+    }
+    return bean;
+  }
+
+  private synchronized void register(Step step) {
+    if (step instanceof AbstractStep abstractStep && registered.add(step)) {
+      abstractStep.registerStepExecutionListener(this);
+    }
+  }
+
+  @Override
+  public ExitStatus afterStep(StepExecution step) {
+    LocalDateTime start = step.getStartTime();
+    double seconds =
+        start == null ? 0 : Duration.between(start, LocalDateTime.now()).toMillis() / 1000.0;
+    log.info(
+        "step={} status={} read={} written={} skipped={} seconds={} job={} execution={}",
+        step.getStepName(),
+        step.getStatus(),
+        step.getReadCount(),
+        step.getWriteCount(),
+        step.getSkipCount(),
+        String.format(Locale.ROOT, "%.3f", seconds),
+        step.getJobExecution().getJobInstance().getJobName(),
+        step.getJobExecutionId());
+    return null;
+  }
+}

@@ -1,0 +1,180 @@
+package wds.warehouse;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import wds.warehouse.indicator.Area;
+import wds.warehouse.indicator.BuildYears;
+import wds.warehouse.indicator.IndicatorCatalogue;
+import wds.warehouse.indicator.IndicatorDefinitions;
+import wds.warehouse.indicator.IndicatorEngine;
+import wds.warehouse.indicator.IndicatorValue;
+import wds.warehouse.indicator.IndicatorWriter;
+import wds.warehouse.model.Model;
+import wds.warehouse.model.ModelCatalog;
+import wds.warehouse.sql.SqlTemplate;
+import wds.warehouse.warning.EarlyWarnings;
+import wds.warehouse.warning.IndicatorWarning;
+
+/**
+ * Builds the women's development statistics database of a plan: runs every SQL model in order
+ * (staging, dimensions, facts, mart) into a target catalog, then computes the indicators and their
+ * early warnings into it. Reads the operational layer ({@code ods_*}) and the load audit ({@code
+ * etl_delivery}) from the connection's default catalog; writes only to the target.
+ */
+public final class WarehouseBuilder {
+
+  private static final Logger LOG = LoggerFactory.getLogger(WarehouseBuilder.class);
+  private static final String ENGINE = "wds/warehouse/engine/";
+
+  private final Plan plan;
+  private final ModelCatalog models;
+
+  public WarehouseBuilder(Plan plan) {
+    this(plan, ModelCatalog.load());
+  }
+
+  public WarehouseBuilder(Plan plan, ModelCatalog models) {
+    this.plan = plan;
+    this.models = models;
+  }
+
+  /**
+   * Builds every model table in {@code targetCatalog.main} (an attached database, e.g. {@code
+   * ATTACH 'x.duckdb' AS snap}) from the ods_* and etl_* tables of the connection's default
+   * catalog, as of the day {@code asOf} (no data year after its year). The connection's search path
+   * is restored afterwards.
+   */
+  public BuildResult build(Connection conn, String targetCatalog, LocalDate asOf)
+      throws SQLException {
+    String source = single(conn, "select current_database()");
+    String previousPath = single(conn, "select current_setting('search_path')");
+    // models name their inputs unqualified: the target first (where tables are created and
+    // upstream models live), then the operational layer
+    setSearchPath(
+        conn, SqlTemplate.quoted(targetCatalog) + ".main," + SqlTemplate.quoted(source) + ".main");
+    try {
+      execute(conn, SqlTemplate.load(ENGINE + "macros.sql").sql());
+      int built = 0;
+      for (Model model : models.models()) {
+        long start = System.nanoTime();
+        if (model.engineTable()) {
+          execute(conn, model.sql());
+        } else {
+          createTable(conn, model, asOf);
+        }
+        built++;
+        LOG.info("built {} in {} ms", model.name(), (System.nanoTime() - start) / 1_000_000);
+      }
+      long engineStart = System.nanoTime();
+      BuildYears years = years(conn);
+      List<Area> areas = areas(conn);
+      IndicatorCatalogue catalogue = plan.indicators();
+      List<IndicatorValue> values =
+          new IndicatorEngine(plan, catalogue, new IndicatorDefinitions(models))
+              .compute(conn, years, areas);
+      LOG.info(
+          "computed {} indicator values in {} ms",
+          values.size(),
+          (System.nanoTime() - engineStart) / 1_000_000);
+      Map<String, String> names = new LinkedHashMap<>();
+      areas.forEach(a -> names.put(a.code(), a.name()));
+      List<IndicatorWarning> warnings = new EarlyWarnings(plan, catalogue, names).evaluate(values);
+      IndicatorWriter writer = new IndicatorWriter(conn, targetCatalog);
+      writer.catalogue(plan, catalogue);
+      writer.values(values);
+      writer.warnings(warnings);
+      LOG.info(
+          "warehouse built for plan {}: {} models, {} indicator values, {} warnings, years {}-{}",
+          plan.code(),
+          built,
+          values.size(),
+          warnings.size(),
+          years.firstYear(),
+          years.lastYear());
+      return new BuildResult(
+          built, values.size(), warnings.size(), years.firstYear(), years.lastYear());
+    } finally {
+      setSearchPath(conn, previousPath);
+    }
+  }
+
+  private void createTable(Connection conn, Model model, LocalDate asOf) throws SQLException {
+    Map<String, Object> settings = new LinkedHashMap<>();
+    settings.put("plan_code", plan.code());
+    settings.put("plan_name", plan.name());
+    settings.put("baseline_year", plan.baselineYear());
+    settings.put("first_plan_year", plan.firstYear());
+    settings.put("mid_term_year", plan.midTermYear());
+    settings.put("final_year", plan.finalYear());
+    settings.put("as_of", asOf);
+    String sql =
+        "create or replace table " + SqlTemplate.identifier(model.name()) + " as " + model.sql();
+    try (PreparedStatement ps = conn.prepareStatement(sql)) {
+      int i = 1;
+      for (String parameter : model.parameters()) {
+        if (!settings.containsKey(parameter)) {
+          throw new IllegalStateException(model.name() + ": unknown parameter " + parameter);
+        }
+        ps.setObject(i++, settings.get(parameter));
+      }
+      ps.execute();
+    } catch (SQLException e) {
+      throw new SQLException(
+          "model " + model.layer() + "/" + model.name() + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  private static BuildYears years(Connection conn) throws SQLException {
+    try (Statement st = conn.createStatement();
+        ResultSet rs = st.executeQuery(SqlTemplate.load(ENGINE + "build_years.sql").sql())) {
+      rs.next();
+      return new BuildYears(rs.getInt(1), rs.getInt(2), rs.getInt(3));
+    }
+  }
+
+  private static List<Area> areas(Connection conn) throws SQLException {
+    List<Area> areas = new ArrayList<>();
+    try (Statement st = conn.createStatement();
+        ResultSet rs = st.executeQuery(SqlTemplate.load(ENGINE + "areas.sql").sql())) {
+      while (rs.next()) {
+        areas.add(new Area(rs.getString(1), rs.getString(2), rs.getString(3)));
+      }
+    }
+    return areas;
+  }
+
+  private static void setSearchPath(Connection conn, String path) throws SQLException {
+    if (path == null || path.isEmpty()) {
+      execute(conn, "reset search_path");
+      return;
+    }
+    try (PreparedStatement ps = conn.prepareStatement("set search_path = ?")) {
+      ps.setString(1, path);
+      ps.execute();
+    }
+  }
+
+  private static void execute(Connection conn, String sql) throws SQLException {
+    try (Statement st = conn.createStatement()) {
+      st.execute(sql);
+    }
+  }
+
+  private static String single(Connection conn, String sql) throws SQLException {
+    try (Statement st = conn.createStatement();
+        ResultSet rs = st.executeQuery(sql)) {
+      rs.next();
+      return rs.getString(1);
+    }
+  }
+}

@@ -1,0 +1,317 @@
+package wds.warehouse.indicator;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import wds.warehouse.Plan;
+import wds.warehouse.sql.SqlTemplate;
+
+/**
+ * The one engine that computes every indicator of a plan's catalogue: a computed indicator from its
+ * definition file (numerator and denominator as declarative queries over the facts), a reported one
+ * from the departments' returns; then the value in its unit, the 95% interval, the status against
+ * the plan's target and whether it is provisional. Adding an indicator adds files, not code.
+ */
+public final class IndicatorEngine {
+
+  private static final String ENGINE = "wds/warehouse/engine/";
+  private static final List<String> ALL = List.of("0");
+  private static final List<String> BY_SEX = List.of("2", "1", "0");
+
+  private final Plan plan;
+  private final IndicatorCatalogue catalogue;
+  private final IndicatorDefinitions definitions;
+
+  public IndicatorEngine(
+      Plan plan, IndicatorCatalogue catalogue, IndicatorDefinitions definitions) {
+    this.plan = plan;
+    this.catalogue = catalogue;
+    this.definitions = definitions;
+  }
+
+  /**
+   * Every value of every indicator, for the years of the build and the county and its townships,
+   * read from the models of the warehouse the connection's search path points at.
+   */
+  public List<IndicatorValue> compute(Connection conn, BuildYears years, List<Area> areas)
+      throws SQLException {
+    List<IndicatorValue> values = new ArrayList<>();
+    for (CatalogueEntry entry : catalogue.entries()) {
+      List<Raw> raws =
+          entry.basis() == Basis.COMPUTED
+              ? computed(conn, entry, definitions.load(entry), years, areas)
+              : reported(conn, entry, years, areas);
+      values.addAll(judge(entry, raws));
+    }
+    return values;
+  }
+
+  /** A value before its judgement: the cell, its figures and the exact value. */
+  private record Raw(
+      Cell cell,
+      Double numerator,
+      Double denominator,
+      BigDecimal value,
+      Interval interval,
+      boolean provisional,
+      Double events,
+      boolean delivered) {}
+
+  private List<Raw> computed(
+      Connection conn,
+      CatalogueEntry entry,
+      IndicatorDefinition def,
+      BuildYears years,
+      List<Area> areas)
+      throws SQLException {
+    Map<Cell, Tally> numerator = tally(conn, def, def.numerator(), years);
+    Map<Cell, Tally> denominator =
+        def.denominator() == null ? null : tally(conn, def, def.denominator(), years);
+    Map<Cell, Tally> pending =
+        def.provisionalWhen() == null ? null : tally(conn, def, def.provisionalWhen(), years);
+    // the sources "delivered nothing" for a year when the part that sizes the indicator (the
+    // denominator, or a count's numerator) has no row of that year in the county
+    Map<Cell, Tally> sizing = denominator == null ? numerator : denominator;
+    List<Raw> raws = new ArrayList<>();
+    for (int year = years.firstYear(); year <= years.lastYear(); year++) {
+      boolean delivered = false;
+      for (Area area : areas) {
+        Tally t = area.county() ? sizing.get(new Cell(year, area.code(), "all", "0")) : null;
+        delivered |= t != null && t.base() > 0;
+      }
+      for (Cell cell : cells(year, areas, def.townships(), def.residenceSplit(), def.bySex())) {
+        Double num = amount(numerator.get(cell), def.numerator());
+        Double den = denominator == null ? null : amount(denominator.get(cell), def.denominator());
+        BigDecimal value = null;
+        if (delivered && denominator == null && num != null) {
+          value = BigDecimal.valueOf(num).multiply(def.factor());
+        } else if (delivered && num != null && den != null && den != 0) {
+          value =
+              BigDecimal.valueOf(num)
+                  .multiply(def.factor())
+                  .divide(BigDecimal.valueOf(den), MathContext.DECIMAL128);
+        }
+        Interval interval =
+            value == null || denominator == null
+                ? null
+                : Interval.of(def.interval(), num, den, def.factor().doubleValue());
+        Tally pendingTally = pending == null ? null : pending.get(cell);
+        boolean provisional =
+            year >= years.provisionalFromYear()
+                || (pendingTally != null
+                    && pendingTally.amount() != null
+                    && pendingTally.amount() > 0);
+        Double events =
+            def.numerator().aggregate().counts()
+                ? num
+                : def.denominator() != null && def.denominator().aggregate().counts() ? den : null;
+        raws.add(
+            // a count of nothing delivered is no count; a ratio keeps its numerator in sight
+            new Raw(
+                cell,
+                denominator == null && !delivered ? null : num,
+                den,
+                value,
+                interval,
+                provisional,
+                events,
+                delivered));
+      }
+    }
+    return raws;
+  }
+
+  /** The cells of one year: areas by level, urban/rural at county level, sexes. */
+  private static List<Cell> cells(
+      int year, List<Area> areas, boolean townships, boolean residenceSplit, boolean bySex) {
+    List<Cell> cells = new ArrayList<>();
+    for (Area area : areas) {
+      if (!area.county() && !townships) {
+        continue;
+      }
+      List<String> residences =
+          area.county() && residenceSplit ? List.of("all", "urban", "rural") : List.of("all");
+      for (String residence : residences) {
+        for (String sex : bySex ? BY_SEX : ALL) {
+          cells.add(new Cell(year, area.code(), residence, sex));
+        }
+      }
+    }
+    return cells;
+  }
+
+  /** A part's amount in a cell: no rows count zero, but a mean of no rows has no value. */
+  private static Double amount(Tally tally, Part part) {
+    if (tally == null || tally.amount() == null) {
+      return part.aggregate().kind() == Aggregate.Kind.MEAN ? null : 0.0;
+    }
+    return tally.amount();
+  }
+
+  /** Runs one part: its rows per year (the reference rule), aggregated per cell. */
+  private Map<Cell, Tally> tally(
+      Connection conn, IndicatorDefinition def, Part part, BuildYears years) throws SQLException {
+    String source = "indicator " + def.code() + " (" + part.fact() + ")";
+    String rows =
+        SqlTemplate.load(part.reference().template())
+            .render(Map.of("fact", SqlTemplate.identifier(part.fact())));
+    String cells =
+        SqlTemplate.load(ENGINE + "part_cells.sql")
+            .render(
+                Map.of(
+                    "rows", rows,
+                    "aggregate", part.aggregate().sql(source),
+                    "where", SqlTemplate.expression(source, part.where())));
+    Map<Cell, Tally> tallies = new HashMap<>();
+    try (PreparedStatement ps = conn.prepareStatement(cells)) {
+      // part_cells.sql's own parameters come first, then those of the reference rule's rows
+      ps.setBoolean(1, def.residenceSplit());
+      ps.setBoolean(2, def.bySex());
+      ps.setInt(3, years.firstYear());
+      ps.setInt(4, years.lastYear());
+      ps.setInt(5, part.yearOffset());
+      ps.setInt(6, part.windowYears());
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          Object amount = rs.getObject(5);
+          tallies.put(
+              new Cell(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4)),
+              new Tally(
+                  amount == null ? null : ((Number) amount).doubleValue(),
+                  rs.getLong(6),
+                  rs.getLong(7)));
+        }
+      }
+    } catch (SQLException e) {
+      throw new SQLException(source + ": " + e.getMessage(), e);
+    }
+    return tallies;
+  }
+
+  private List<Raw> reported(
+      Connection conn, CatalogueEntry entry, BuildYears years, List<Area> areas)
+      throws SQLException {
+    Map<Cell, double[]> returns = new LinkedHashMap<>();
+    Map<Cell, boolean[]> present = new HashMap<>();
+    try (PreparedStatement ps =
+        conn.prepareStatement(SqlTemplate.load(ENGINE + "reported.sql").sql())) {
+      ps.setString(1, entry.code());
+      ps.setInt(2, years.firstYear());
+      ps.setInt(3, years.lastYear());
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          Cell cell = new Cell(rs.getInt(1), rs.getString(2), "all", rs.getString(3));
+          double[] figures = new double[3];
+          boolean[] has = new boolean[3];
+          for (int i = 0; i < 3; i++) {
+            Object figure = rs.getObject(4 + i);
+            has[i] = figure != null;
+            figures[i] = figure == null ? 0 : ((Number) figure).doubleValue();
+          }
+          returns.put(cell, figures);
+          present.put(cell, has);
+        }
+      }
+    }
+    // every year has a county row (no return: no data), and every returned cell its row
+    List<Cell> cells = new ArrayList<>();
+    for (int year = years.firstYear(); year <= years.lastYear(); year++) {
+      for (Area area : areas) {
+        if (area.county()) {
+          for (String sex : entry.bySex() ? BY_SEX : ALL) {
+            cells.add(new Cell(year, area.code(), "all", sex));
+          }
+        }
+      }
+    }
+    returns.keySet().stream().filter(c -> !cells.contains(c)).forEach(cells::add);
+    IntervalMethod method = entry.unit().interval();
+    double factor = entry.unit().factor().doubleValue();
+    List<Raw> raws = new ArrayList<>();
+    for (Cell cell : cells) {
+      double[] figures = returns.get(cell);
+      boolean[] has = present.get(cell);
+      boolean returned = figures != null;
+      Double num = returned && has[0] ? figures[0] : null;
+      Double den = returned && has[1] ? figures[1] : null;
+      BigDecimal value = returned && has[2] ? BigDecimal.valueOf(figures[2]) : null;
+      Interval interval =
+          value != null && num != null && den != null
+              ? Interval.of(method, num, den, factor)
+              : null;
+      raws.add(
+          new Raw(
+              cell,
+              num,
+              den,
+              value,
+              interval,
+              cell.year() >= years.provisionalFromYear(),
+              num,
+              returned));
+    }
+    return raws;
+  }
+
+  /** Judges each value against the plan's target, up/down against the baseline year's value. */
+  private List<IndicatorValue> judge(CatalogueEntry entry, List<Raw> raws) {
+    Map<List<String>, BigDecimal> baseline = new HashMap<>();
+    for (Raw raw : raws) {
+      if (raw.cell().year() == plan.baselineYear() && raw.value() != null) {
+        baseline.put(series(raw.cell()), raw.value());
+      }
+    }
+    Target target = entry.target();
+    List<IndicatorValue> values = new ArrayList<>();
+    for (Raw raw : raws) {
+      Status status;
+      if (raw.value() == null) {
+        status = Status.NO_DATA;
+      } else if (target.op() == TargetOp.MONITOR) {
+        status = Status.NO_TARGET;
+      } else if (target.op().relative()) {
+        BigDecimal base = baseline.get(series(raw.cell()));
+        status =
+            raw.cell().year() == plan.baselineYear() || base == null
+                ? Status.NO_TARGET
+                : target.op().meets(raw.value(), base, target.tolerance())
+                    ? Status.MET
+                    : Status.NOT_MET;
+      } else {
+        status =
+            target.op().meets(raw.value(), target.value(), target.tolerance())
+                ? Status.MET
+                : Status.NOT_MET;
+      }
+      values.add(
+          new IndicatorValue(
+              entry.code(),
+              raw.cell(),
+              raw.numerator(),
+              raw.denominator(),
+              raw.value() == null ? null : raw.value().doubleValue(),
+              raw.interval(),
+              target.op(),
+              target.value() == null ? null : target.value().doubleValue(),
+              status,
+              entry.basis(),
+              raw.provisional(),
+              raw.events(),
+              raw.delivered()));
+    }
+    return values;
+  }
+
+  /** The series a cell belongs to: the same area, residence and sex over the years. */
+  static List<String> series(Cell cell) {
+    return List.of(cell.areaCode(), cell.residence(), cell.sex());
+  }
+}

@@ -1,0 +1,107 @@
+package wds.warehouse.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+import wds.warehouse.sql.ClasspathText;
+
+/**
+ * The warehouse's SQL models in build order, read from {@code wds/warehouse/models/index.yml} and
+ * the {@code .sql}/{@code .yml} pair of each model.
+ */
+public record ModelCatalog(List<Model> models) {
+
+  private static final String ROOT = "wds/warehouse/models/";
+  private static final ObjectMapper YAML = YAMLMapper.builder().build();
+
+  public ModelCatalog {
+    models = List.copyOf(models);
+  }
+
+  /** Every model named by the index, in its order. */
+  public static ModelCatalog load() {
+    JsonNode index = YAML.readTree(ClasspathText.read(ROOT + "index.yml"));
+    List<Model> models = new ArrayList<>();
+    for (JsonNode layer : index.get("layers")) {
+      String layerName = layer.get("layer").asString();
+      boolean engine = layer.path("engine").asBoolean(false);
+      for (JsonNode name : layer.get("models")) {
+        models.add(read(layerName, name.asString(), engine));
+      }
+    }
+    return new ModelCatalog(models);
+  }
+
+  public Model get(String name) {
+    return models.stream()
+        .filter(m -> m.name().equals(name))
+        .findFirst()
+        .orElseThrow(() -> new NoSuchElementException("no model " + name));
+  }
+
+  public boolean contains(String name) {
+    return models.stream().anyMatch(m -> m.name().equals(name));
+  }
+
+  private static Model read(String layer, String name, boolean engine) {
+    String base = ROOT + layer + "/" + name;
+    String sql = ClasspathText.read(base + ".sql");
+    JsonNode yml = YAML.readTree(ClasspathText.read(base + ".yml"));
+    JsonNode description = yml.get("description");
+    if (description == null || description.asString().isBlank()) {
+      throw new IllegalStateException(
+          base + ".yml: no description (its first sentence is the grain)");
+    }
+    List<String> parameters = strings(yml.get("parameters"));
+    List<ModelTest> tests = new ArrayList<>();
+    JsonNode declared = yml.get("tests");
+    if (declared != null) {
+      for (JsonNode test : declared) {
+        tests.add(test(base + ".yml", test));
+      }
+    }
+    return new Model(layer, name, sql, description.asString(), parameters, tests, engine);
+  }
+
+  private static ModelTest test(String file, JsonNode node) {
+    Map.Entry<String, JsonNode> entry = node.properties().iterator().next();
+    String kind = entry.getKey();
+    JsonNode body = entry.getValue();
+    return switch (kind) {
+      case "unique", "not_null", "non_negative" ->
+          new ModelTest(kind, strings(body), null, null, null, null, null);
+      case "relationships" ->
+          new ModelTest(
+              kind,
+              null,
+              body.get("column").asString(),
+              body.get("to").asString(),
+              body.get("field").asString(),
+              null,
+              null);
+      case "accepted_values" ->
+          new ModelTest(
+              kind,
+              null,
+              body.get("column").asString(),
+              null,
+              null,
+              strings(body.get("values")),
+              null);
+      case "expression" -> new ModelTest(kind, null, null, null, null, null, body.asString());
+      default -> throw new IllegalStateException(file + ": unknown test " + kind);
+    };
+  }
+
+  private static List<String> strings(JsonNode array) {
+    List<String> values = new ArrayList<>();
+    if (array != null) {
+      array.forEach(v -> values.add(v.asString()));
+    }
+    return values;
+  }
+}

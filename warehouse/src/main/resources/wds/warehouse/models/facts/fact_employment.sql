@@ -1,0 +1,33 @@
+-- Employment: one row per employment spell, a spell from start_date to end_date, dated by its start.
+with
+
+spells as (
+    select * from stg_hr__employment
+),
+
+areas as (
+    select * from dim_area
+),
+
+final as (
+    select
+        s.record_id,
+        s.person_key,
+        s.sex_code,
+        s.person_birth_date,
+        -- a spell's age and year are read at its start; stocks re-read the age on 31 December
+        age_on(s.person_birth_date, s.start_date) as age_years,
+        s.start_date as start_date,
+        s.end_date as end_date,
+        year(s.start_date)::integer as year,
+        s.area_code,
+        a.township_code,
+        a.urban_rural as residence,
+        s.employer_type,
+        s.industry,
+        s.monthly_wage
+    from spells as s
+    left join areas as a using (area_code)
+)
+
+select * from final

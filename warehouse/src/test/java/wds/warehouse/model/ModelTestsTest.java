@@ -1,0 +1,87 @@
+package wds.warehouse.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import wds.warehouse.OdsFixtureAccess;
+
+/** The quality gate finds what the tests beside the models forbid, and identity numbers. */
+class ModelTestsTest {
+
+  private static OdsFixtureAccess f;
+
+  @BeforeAll
+  static void given() throws Exception {
+    f = OdsFixtureAccess.fixture();
+    f.population(2024, OdsFixtureAccess.A_RURAL, "2", 30, 10);
+    f.build();
+  }
+
+  @AfterAll
+  static void close() throws Exception {
+    f.close();
+  }
+
+  @Test
+  void failures_GivenACleanBuild_ThenNone() throws Exception {
+    assertThat(new ModelTests().failures(f.conn(), "snap")).isEmpty();
+  }
+
+  @Test
+  void failures_GivenBrokenRows_ThenEachFaultIsNamedWithItsModelAndTest() throws Exception {
+    f.execute("create table snap.broken_backup as select * from snap.fact_population");
+    try {
+      f.execute(
+          "insert into snap.fact_population (year, area_code, sex_code, age_years, persons)"
+              + " values (2024, '652323999999', '2', 30, 5), (2024, '652323100201', '2', 30, -1)");
+      assertThat(new ModelTests().failures(f.conn(), "snap"))
+          .anySatisfy(m -> assertThat(m).startsWith("fact_population: unique(year, area_code"))
+          .anySatisfy(
+              m ->
+                  assertThat(m)
+                      .isEqualTo(
+                          "fact_population: relationships(area_code -> dim_area.area_code) fails"
+                              + " for 1 rows"))
+          .anySatisfy(m -> assertThat(m).startsWith("fact_population: non_negative(persons"));
+    } finally {
+      f.execute("create or replace table snap.fact_population as select * from snap.broken_backup");
+      f.execute("drop table snap.broken_backup");
+    }
+  }
+
+  @Test
+  void failures_GivenAnIdentityNumberInAnyTextColumn_ThenFlagged() throws Exception {
+    f.execute("create table snap.leak (note varchar)");
+    try {
+      f.execute("insert into snap.leak values ('G65232319900101123X'), ('ok 6523231990')");
+      assertThat(new ModelTests().failures(f.conn(), "snap"))
+          .containsExactly("leak: note holds 1 identity-number-like values");
+    } finally {
+      f.execute("drop table snap.leak");
+    }
+  }
+
+  @Test
+  void failures_GivenAMissingModelTable_ThenNamed() throws Exception {
+    f.execute("alter table snap.mart_sex_age rename to mart_hidden");
+    try {
+      assertThat(new ModelTests().failures(f.conn(), "snap"))
+          .contains("mart_sex_age: table missing from snap");
+    } finally {
+      f.execute("alter table snap.mart_hidden rename to mart_sex_age");
+    }
+  }
+
+  @Test
+  void everyModel_ThenItsYmlStatesTheGrainAndDeclaresTests() {
+    for (Model model : ModelCatalog.load().models()) {
+      assertThat(model.grain()).as(model.name()).startsWith("One row");
+      assertThat(model.tests()).as(model.name()).isNotEmpty();
+      if (!model.engineTable()) {
+        assertThat(model.sql()).as(model.name()).contains("select * from final");
+      }
+    }
+  }
+}
