@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.LocalDateTime;
 import wds.jobs.jdbc.JdbcSourcesProperties.Source;
 import wds.pipeline.jdbc.JdbcRecordReader;
+import wds.pipeline.jdbc.TableName;
 import wds.pipeline.jdbc.Watermarks;
 import wds.schemas.ExtractSchema;
 
@@ -24,6 +25,11 @@ public final class JdbcPulls {
   /** Whether {@code source} delivers through its database. */
   public boolean isJdbc(String source) {
     return databases.properties().source(source).isJdbc();
+  }
+
+  /** The table or view an extract is pulled from. */
+  public TableName table(ExtractSchema schema) {
+    return databases.properties().source(schema.source()).table(schema.extract());
   }
 
   /**
