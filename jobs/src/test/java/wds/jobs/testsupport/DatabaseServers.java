@@ -84,9 +84,18 @@ public final class DatabaseServers implements ParameterResolver {
    *
    * @param kind the product
    * @param adminUrl a JDBC URL (with credentials) of an existing database on it, for CREATE/DROP
+   * @param bareUrl the same without the credentials below
+   * @param user the user apart from the URL (a container's), or null
+   * @param password the password apart from the URL (a container's), or null
    * @param container the container it runs in, or null for a server from the environment
    */
-  record Server(DatabaseKind kind, String adminUrl, JdbcDatabaseContainer<?> container)
+  record Server(
+      DatabaseKind kind,
+      String adminUrl,
+      String bareUrl,
+      String user,
+      String password,
+      JdbcDatabaseContainer<?> container)
       implements AutoCloseable {
 
     @Override
@@ -116,7 +125,7 @@ public final class DatabaseServers implements ParameterResolver {
                 + ciNote());
       }
       try (Connection probe = DriverManager.getConnection(url)) {
-        return new ServerLookup(new Server(kind, url, null), null);
+        return new ServerLookup(new Server(kind, url, url, null, null, null), null);
       } catch (SQLException e) {
         return new ServerLookup(
             null,
@@ -160,7 +169,13 @@ public final class DatabaseServers implements ParameterResolver {
               JdbcUrls.withParameter(container.getJdbcUrl(), "user", container.getUsername()),
               "password",
               container.getPassword());
-      return new Server(kind, url, container);
+      return new Server(
+          kind,
+          url,
+          container.getJdbcUrl(),
+          container.getUsername(),
+          container.getPassword(),
+          container);
     }
 
     private static String ciNote() {
@@ -185,8 +200,15 @@ public final class DatabaseServers implements ParameterResolver {
         throw new ParameterResolutionException(
             "cannot create the test database " + name + " on " + server.kind().product(), e);
       }
-      String url = JdbcUrls.withDatabase(server.adminUrl(), name);
-      return new FreshDatabase(server, new TestDatabase(server.kind(), name, url));
+      return new FreshDatabase(
+          server,
+          new TestDatabase(
+              server.kind(),
+              name,
+              JdbcUrls.withDatabase(server.adminUrl(), name),
+              JdbcUrls.withDatabase(server.bareUrl(), name),
+              server.user(),
+              server.password()));
     }
 
     private static String shortName(ExtensionContext classContext) {
