@@ -125,7 +125,15 @@ public final class DatabaseServers implements ParameterResolver {
                 + ciNote());
       }
       try (Connection probe = DriverManager.getConnection(url)) {
-        return new ServerLookup(new Server(kind, url, url, null, null, null), null);
+        return new ServerLookup(
+            new Server(
+                kind,
+                url,
+                JdbcUrls.withoutParameter(url, "password"),
+                null,
+                JdbcUrls.parameter(url, "password"),
+                null),
+            null);
       } catch (SQLException e) {
         return new ServerLookup(
             null,

@@ -26,4 +26,33 @@ final class JdbcUrls {
     }
     return url + (url.contains("?") ? "&" : "?") + key + "=" + value;
   }
+
+  /** The value of a query parameter, or null. */
+  static String parameter(String url, String key) {
+    int query = url.indexOf('?');
+    if (query < 0) {
+      return null;
+    }
+    for (String pair : url.substring(query + 1).split("&")) {
+      if (pair.startsWith(key + "=")) {
+        return pair.substring(key.length() + 1);
+      }
+    }
+    return null;
+  }
+
+  /** The URL without one query parameter. */
+  static String withoutParameter(String url, String key) {
+    int query = url.indexOf('?');
+    if (query < 0) {
+      return url;
+    }
+    String kept =
+        String.join(
+            "&",
+            java.util.Arrays.stream(url.substring(query + 1).split("&"))
+                .filter(pair -> !pair.isEmpty() && !pair.startsWith(key + "="))
+                .toList());
+    return url.substring(0, query) + (kept.isEmpty() ? "" : "?" + kept);
+  }
 }
