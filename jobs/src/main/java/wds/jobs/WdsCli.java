@@ -14,10 +14,15 @@ import picocli.CommandLine.Command;
     description = "Women's development statistics warehouse of Hutubi County (652323).",
     subcommands = {
       CommandLine.HelpCommand.class,
+      wds.jobs.demo.DemoCommand.class,
       wds.jobs.generate.GenerateCommand.class,
+      wds.jobs.load.LoadCommand.class,
+      wds.jobs.publish.PublishCommand.class,
+      wds.jobs.nightly.NightlyCommand.class,
+      wds.jobs.schedule.ScheduleCommand.class,
       wds.jobs.query.QueryCommand.class,
       wds.jobs.status.StatusCommand.class,
-      wds.jobs.schedule.ScheduleCommand.class,
+      wds.jobs.load.BenchmarkLoadCommand.class,
       wds.jobs.seed.SeedSourcesCommand.class
     })
 public final class WdsCli implements Runnable {

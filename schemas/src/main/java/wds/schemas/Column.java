@@ -26,6 +26,8 @@ import java.util.Map;
  *     date unless the pregnancy is ongoing); empty map when not conditional
  * @param sexOf for a sex column, the identity-number column whose encoded sex it must not
  *     contradict ({@code SEX_CONFLICT}); null when the sex is someone else's
+ * @param pseudonymise a free-text key that may embed an identity number (the national student
+ *     number is often {@code G} and the student's number): the warehouse keeps only its keyed hash
  * @param description what the column means
  */
 public record Column(
@@ -42,6 +44,7 @@ public record Column(
     boolean endsSpell,
     Map<String, List<String>> requiredUnless,
     String sexOf,
+    boolean pseudonymise,
     String description) {
 
   public Column {

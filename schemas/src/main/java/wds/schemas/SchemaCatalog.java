@@ -106,6 +106,7 @@ public final class SchemaCatalog {
               c.path("ends_spell").asBoolean(false),
               requiredUnless(c.get("required_unless")),
               text(c, "sex_of"),
+              c.path("pseudonymise").asBoolean(false),
               text(c, "description")));
     }
     return new ExtractSchema(

@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import wds.jobs.HomeOption;
+import wds.jobs.WdsApplication;
 import wds.jobs.WdsHome;
 
 /**
@@ -65,7 +66,7 @@ public final class ScheduleCommand implements Callable<Integer> {
   public static SpringApplicationBuilder application(WdsHome home, List<String> profiles) {
     List<String> active = new ArrayList<>(List.of(ScheduleConfiguration.PROFILE));
     active.addAll(profiles);
-    return new SpringApplicationBuilder(ScheduleApplication.class)
+    return new SpringApplicationBuilder(WdsApplication.class)
         .profiles(active.toArray(String[]::new))
         .properties(Map.of("wds.home", home.root().toString()));
   }

@@ -150,13 +150,24 @@ public final class Pseudonymiser {
     for (int i = 0; i < input.length; i++) {
       input[i] = (byte) number.charAt(i); // the normalised number is ASCII
     }
-    byte[] digest = macs.get().doFinal(input);
+    return hex(macs.get().doFinal(input));
+  }
+
+  private static String hex(byte[] digest) {
     byte[] hex = new byte[digest.length * 2];
     for (int i = 0; i < digest.length; i++) {
       hex[2 * i] = HEX[(digest[i] >> 4) & 0xf];
       hex[2 * i + 1] = HEX[digest[i] & 0xf];
     }
     return new String(hex, StandardCharsets.ISO_8859_1);
+  }
+
+  /**
+   * The keyed hash of a free-text key that may embed an identity number (a student number), so the
+   * same value gets the same key on every load and the value itself is never kept.
+   */
+  public String keyOfText(String value) {
+    return hex(macs.get().doFinal(("text:" + value).getBytes(StandardCharsets.UTF_8)));
   }
 
   private Mac newMac() {

@@ -150,6 +150,16 @@ final class ColumnRule {
       return null;
     }
     String raw = record[source];
+    int n = raw.length();
+    if (n == 0) {
+      return null;
+    }
+    // the common case, checked without String.strip's code-point scan: printable ASCII at both ends
+    char first = raw.charAt(0);
+    char last = raw.charAt(n - 1);
+    if (first > ' ' && first < 0x7f && last > ' ' && last < 0x7f) {
+      return raw;
+    }
     if (type == ColumnType.STR) {
       return raw.isBlank() ? null : raw;
     }

@@ -307,7 +307,9 @@ public final class RowValidator {
 
     // valid: fill in what the checks did not already convert
     for (ColumnRule r : textRules) {
-      row[r.target] = values[r.position];
+      String v = values[r.position];
+      row[r.target] =
+          v != null && r.column.pseudonymise() ? context.pseudonymiser().keyOfText(v) : v;
     }
     for (ColumnRule r : codeRules) {
       if (r.type == ColumnType.FLAG) {

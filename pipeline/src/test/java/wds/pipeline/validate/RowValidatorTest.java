@@ -362,6 +362,22 @@ class RowValidatorTest {
   }
 
   @Test
+  void aStudentNumberEmbeddingTheIdentityNumberIsKeptOnlyAsItsKeyedHash() {
+    ExtractSchema schema = Rows.schema("education/students");
+    Map<String, String> row = Rows.valid(schema);
+    row.put("student_no", "G" + ID);
+    OdsTable table = OdsTable.of(schema);
+
+    Object[] v = ((Outcome.Valid) Rows.validator(schema).validate(Rows.record(row))).values();
+
+    assertThat(v[table.indexOf("student_no")])
+        .isEqualTo(Rows.PSEUDONYMISER.keyOfText("G" + ID))
+        .asString()
+        .doesNotContain(ID)
+        .hasSize(64);
+  }
+
+  @Test
   void decimalsAreKeptAtTheWarehouseScale() {
     ExtractSchema schema = Rows.schema("civil/assistance");
     int at = OdsTable.of(schema).indexOf("monthly_amount");

@@ -1,0 +1,35 @@
+package wds.jobs;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The wds Spring Boot application: the Spring Batch jobs, their job repository and metrics.
+ * Commands that run a job start it themselves ({@link #start}), so {@code wds --help} stays quick.
+ */
+@SpringBootApplication
+public class WdsApplication {
+
+  /**
+   * Starts the application for one home.
+   *
+   * @param properties further properties (tests use them to inject faults)
+   */
+  public static ConfigurableApplicationContext start(WdsHome home, Map<String, Object> properties) {
+    home.create();
+    Map<String, Object> defaults = new LinkedHashMap<>();
+    defaults.put("wds.home", home.root().toString());
+    defaults.putAll(properties);
+    return new SpringApplicationBuilder(WdsApplication.class)
+        .properties(defaults)
+        .logStartupInfo(false)
+        .run();
+  }
+
+  public static ConfigurableApplicationContext start(WdsHome home) {
+    return start(home, Map.of());
+  }
+}

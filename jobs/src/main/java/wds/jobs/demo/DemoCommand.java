@@ -1,0 +1,90 @@
+package wds.jobs.demo;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import wds.jobs.HomeOption;
+import wds.jobs.WdsHome;
+import wds.jobs.load.LoadCommand;
+import wds.jobs.nightly.NightlyJobConfiguration;
+import wds.pipeline.pseudonym.Pseudonymiser;
+import wds.pipeline.synthetic.CountyGenerator;
+import wds.pipeline.synthetic.GenerationSummary;
+import wds.pipeline.synthetic.GeneratorSettings;
+
+/**
+ * {@code wds demo}: generates the synthetic demo county into {@code <home>/drop} and runs the
+ * nightly job on it (load, build, publish). Run again, it finds the same delivery, recognises it as
+ * loaded and publishes again.
+ */
+@Command(
+    name = "demo",
+    mixinStandardHelpOptions = true,
+    description =
+        "Generate the demo county into <home>/drop and run the nightly job on it: load, build,"
+            + " publish the snapshot, the Parquet lake and the public feed.")
+public final class DemoCommand implements Callable<Integer> {
+
+  @Mixin HomeOption homeOption;
+
+  @Option(
+      names = "--persons",
+      paramLabel = "N",
+      defaultValue = "50000",
+      description = "registry size of the demo county (default ${DEFAULT-VALUE})")
+  int persons;
+
+  @Override
+  public Integer call() throws IOException {
+    WdsHome home = homeOption.home().create();
+    boolean newSecret = !Files.exists(home.pseudonymKey());
+    Pseudonymiser.load(home.pseudonymKey(), true);
+    if (newSecret && System.getenv(Pseudonymiser.ENV) == null) {
+      System.out.println("demo: created the pseudonymisation secret " + home.pseudonymKey());
+    }
+    Path drop = home.drop();
+    GeneratorSettings settings = GeneratorSettings.defaults().withPersons(persons);
+    if (sameDeliveryThere(drop, settings)) {
+      System.out.println("demo: the demo county is already in " + drop + " (not generated again)");
+    } else {
+      long t0 = System.nanoTime();
+      GenerationSummary summary = CountyGenerator.generate(settings, drop);
+      System.out.printf(
+          Locale.ROOT,
+          "demo: generated a county of %,d persons: %d files, %,d rows, extract date %s,"
+              + " into %s (%.1f s)%n",
+          persons,
+          summary.files().size(),
+          summary.rows(),
+          settings.date(),
+          drop,
+          (System.nanoTime() - t0) / 1e9);
+    }
+    int code = LoadCommand.run(home, drop, 0, NightlyJobConfiguration.JOB);
+    System.out.printf(
+        "%ndemo: done. The published warehouse is %s; try%n"
+            + "  ./wds query --home %s \"SELECT indicator_code, year, sex, value, status"
+            + " FROM indicator_value WHERE area_code = '652323000000' AND year = 2025"
+            + " AND residence = 'all' ORDER BY 1, 3\"%n"
+            + "  ./wds status --home %s%n",
+        home.snapshots().resolve("current.duckdb"), home.root(), home.root());
+    return code;
+  }
+
+  private static boolean sameDeliveryThere(Path drop, GeneratorSettings settings) {
+    if (!Files.isRegularFile(drop.resolve(CountyGenerator.SETTINGS_FILE))) {
+      return false;
+    }
+    try {
+      return CountyGenerator.readSettingsOf(drop).equals(settings);
+    } catch (UncheckedIOException | IllegalArgumentException e) {
+      return false;
+    }
+  }
+}

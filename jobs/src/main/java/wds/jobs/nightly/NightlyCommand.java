@@ -1,0 +1,43 @@
+package wds.jobs.nightly;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import wds.jobs.HomeOption;
+import wds.jobs.WdsHome;
+import wds.jobs.load.LoadCommand;
+
+/**
+ * {@code wds nightly}: the whole nightly job once, by hand: load every waiting delivery, build and
+ * publish the warehouse snapshot, the Parquet lake and the public feed. What {@code wds schedule}
+ * runs every night.
+ */
+@Command(
+    name = "nightly",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run the nightly job once: load, then publish snapshot, lake and public feed.",
+      "Loads every delivery of the drop folder, then builds the star schema, indicators and",
+      "warnings into a new snapshot, gates it and publishes it whole, with the Parquet lake and the",
+      "public feed. Exit code 0 done, 2 a delivery was refused (the rest is loaded and published),",
+      "1 the job failed (run it again to resume)."
+    })
+public final class NightlyCommand implements Callable<Integer> {
+
+  @Mixin HomeOption homeOption;
+
+  @Option(
+      names = "--drop",
+      paramLabel = "DIR",
+      description = "the drop folder (default: <home>/drop)")
+  Path drop;
+
+  @Override
+  public Integer call() {
+    WdsHome home = homeOption.home().create();
+    Path dropFolder = drop == null ? home.drop() : drop.toAbsolutePath().normalize();
+    return LoadCommand.run(home, dropFolder, 0, NightlyJobConfiguration.JOB);
+  }
+}

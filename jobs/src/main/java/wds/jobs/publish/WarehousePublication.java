@@ -1,0 +1,94 @@
+package wds.jobs.publish;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import wds.jobs.WdsHome;
+import wds.pipeline.load.WorkDatabase;
+import wds.schemas.SchemaCatalog;
+import wds.warehouse.Plan;
+import wds.warehouse.WarehouseBuilder;
+import wds.warehouse.feed.PublicFeedWriter;
+import wds.warehouse.lake.LakeWriter;
+import wds.warehouse.model.ModelTests;
+import wds.warehouse.publish.ModelTestGate;
+import wds.warehouse.publish.PublishResult;
+import wds.warehouse.publish.QualityGate;
+import wds.warehouse.publish.QualityGates;
+import wds.warehouse.publish.SnapshotPublisher;
+import wds.warehouse.publish.Snapshots;
+
+/**
+ * Publishing one home's warehouse: builds the star schema and the indicators of the configured plan
+ * into a new snapshot beside the published ones, gates it, publishes it whole, then writes the
+ * Parquet lake and the public feed from it. Each part is a step of the nightly job.
+ */
+public final class WarehousePublication {
+
+  private static final Logger LOG = LoggerFactory.getLogger(WarehousePublication.class);
+
+  private final WdsHome home;
+  private final PublishSettings settings;
+  private final Clock clock;
+
+  public WarehousePublication(WdsHome home, PublishSettings settings, Clock clock) {
+    this.home = home;
+    this.settings = settings;
+    this.clock = clock;
+  }
+
+  /** The configured plan: a file when one exists at that path, else a class-path resource. */
+  public Plan plan() {
+    Path file = Path.of(settings.plan());
+    return Files.isRegularFile(file) ? Plan.load(file) : Plan.fromClasspath(settings.plan());
+  }
+
+  /**
+   * Builds and gates a new snapshot and, when every gate passes, makes it the current one.
+   *
+   * @throws SnapshotRefusedException a quality gate failed: the previous snapshot stays current
+   */
+  public PublishResult publishSnapshot() throws SQLException, IOException {
+    WarehouseBuilder builder = new WarehouseBuilder(plan());
+    LocalDate asOf = LocalDate.now(clock);
+    List<QualityGate> gates = new ArrayList<>(QualityGates.standard());
+    ModelTests modelTests = new ModelTests();
+    gates.add(new ModelTestGate(modelTests::failures));
+    SnapshotPublisher publisher =
+        new SnapshotPublisher(home.snapshots(), gates, settings.keep(), clock);
+    // the work database is opened (and its tables created) as the loader does, so a home that
+    // has never loaded still publishes an empty, well-formed warehouse
+    try (WorkDatabase work = WorkDatabase.open(home.workDatabase(), SchemaCatalog.load())) {
+      Connection connection = work.connection();
+      PublishResult result =
+          publisher.publish(connection, (c, catalog) -> builder.build(c, catalog, asOf));
+      if (!result.published()) {
+        throw new SnapshotRefusedException(result);
+      }
+      LOG.info("snapshot published: {}", result.snapshot().getFileName());
+      return result;
+    }
+  }
+
+  /** Writes the Parquet lake from the current snapshot. */
+  public LakeWriter.Result exportLake() throws SQLException, IOException {
+    return new LakeWriter(home.lake()).write(currentSnapshot());
+  }
+
+  /** Writes the public feed (small cells suppressed) from the current snapshot. */
+  public PublicFeedWriter.Result publishFeed() throws SQLException, IOException {
+    return new PublicFeedWriter(home.publicFeed()).write(currentSnapshot());
+  }
+
+  private Path currentSnapshot() throws IOException {
+    return new Snapshots(home.snapshots()).requireCurrent().toRealPath();
+  }
+}

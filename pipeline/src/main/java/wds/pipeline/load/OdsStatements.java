@@ -1,0 +1,101 @@
+package wds.pipeline.load;
+
+import static wds.pipeline.load.SqlTemplate.identifier;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import wds.pipeline.ods.OdsColumn;
+import wds.pipeline.ods.OdsTable;
+
+/**
+ * The SQL of one extract's load, from the {@code .sql} files with this extract's table and column
+ * names filled in: its operational-layer table, its staging tables, duplicate detection, the upsert
+ * and full-mode deletion.
+ */
+public final class OdsStatements {
+
+  private final OdsTable table;
+  private final Map<String, String> fragments = new HashMap<>();
+
+  public OdsStatements(OdsTable table) {
+    this.table = table;
+    List<OdsColumn> rows = table.rowColumns();
+    List<OdsColumn> keys = table.columns().stream().filter(OdsColumn::key).toList();
+    List<OdsColumn> content = rows.stream().filter(c -> !c.key()).toList();
+    String base = table.schema().source() + "__" + table.schema().extract();
+    fragments.put("table", identifier(table.name()));
+    fragments.put("staging", identifier("stage_" + base));
+    fragments.put("rejected_keys", identifier("stage_" + base + "__rejected_keys"));
+    fragments.put("conflicts", identifier("stage_" + base + "__conflicts"));
+    fragments.put("column_definitions", join(table.columns(), OdsStatements::definition, ",\n  "));
+    fragments.put("row_column_definitions", join(rows, OdsStatements::definition, ",\n  "));
+    fragments.put("key_text_definitions", join(keys, c -> identifier(c.name()) + " VARCHAR", ", "));
+    fragments.put("key", join(keys, c -> identifier(c.name()), ", "));
+    fragments.put("row_columns", join(rows, c -> identifier(c.name()), ", "));
+    fragments.put("content", join(content, c -> identifier(c.name()), ", "));
+    fragments.put(
+        "key_as_text",
+        join(
+            keys,
+            c -> "CAST(s." + identifier(c.name()) + " AS VARCHAR) AS " + identifier(c.name()),
+            ", "));
+    fragments.put(
+        "update_from_staging",
+        join(content, c -> identifier(c.name()) + " = s." + identifier(c.name()), ",\n    "));
+    fragments.put(
+        "content_differs",
+        join(
+            content,
+            c -> "s." + identifier(c.name()) + " IS DISTINCT FROM t." + identifier(c.name()),
+            "\n           OR "));
+    fragments.put(
+        "key_match_staging",
+        join(keys, c -> "s." + identifier(c.name()) + " = t." + identifier(c.name()), " AND "));
+    fragments.put(
+        "key_match_rejected",
+        join(
+            keys,
+            c ->
+                "TRY_CAST(trim(r."
+                    + identifier(c.name())
+                    + ") AS "
+                    + c.sqlType()
+                    + ") = t."
+                    + identifier(c.name()),
+            " AND "));
+  }
+
+  public OdsTable table() {
+    return table;
+  }
+
+  /** The staging table's name, unquoted (for the Appender). */
+  public String stagingTable() {
+    return "stage_" + table.schema().source() + "__" + table.schema().extract();
+  }
+
+  /** The rejected-keys table's name, unquoted (for the Appender). */
+  public String rejectedKeysTable() {
+    return stagingTable() + "__rejected_keys";
+  }
+
+  public List<String> sql(String template) {
+    return SqlTemplate.load(template).statements(fragments);
+  }
+
+  public String single(String template) {
+    return SqlTemplate.load(template).statement(fragments);
+  }
+
+  private static String definition(OdsColumn c) {
+    return identifier(c.name()) + " " + c.sqlType() + (c.key() ? " NOT NULL" : "");
+  }
+
+  private static String join(
+      List<OdsColumn> columns, Function<OdsColumn, String> f, String separator) {
+    return columns.stream().map(f).collect(Collectors.joining(separator));
+  }
+}

@@ -1,0 +1,1 @@
+SELECT _line FROM {{conflicts}} ORDER BY _line;

@@ -1,0 +1,1 @@
+SELECT DISTINCT area_code FROM {{staging}};
