@@ -10,9 +10,8 @@ import wds.pipeline.jdbc.Watermarks;
 import wds.schemas.ExtractSchema;
 
 /**
- * Starts and completes JDBC pulls of configured sources: a pull begins at the extract's high-water
- * mark in the work database and, once its rows are committed there, moves the mark to the latest
- * {@code updated_at} it read.
+ * Starts JDBC pulls of configured sources: a pull begins at the extract's high-water mark in the
+ * work database ({@link PullMarks} moves the mark when the pull's rows are committed).
  */
 public final class JdbcPulls {
 
@@ -47,14 +46,5 @@ public final class JdbcPulls {
         source.table(schema.extract()),
         since,
         source.fetchSize());
-  }
-
-  /**
-   * Records that the rows of {@code pull} are committed: call on the warehouse connection inside
-   * the transaction that commits them.
-   */
-  public static void committed(Connection warehouse, ExtractSchema schema, JdbcRecordReader pull)
-      throws SQLException {
-    Watermarks.advance(warehouse, schema.source(), schema.extract(), pull.highWater());
   }
 }
