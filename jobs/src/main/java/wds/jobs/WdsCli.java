@@ -22,7 +22,8 @@ import picocli.CommandLine.Command;
       wds.jobs.schedule.ScheduleCommand.class,
       wds.jobs.query.QueryCommand.class,
       wds.jobs.status.StatusCommand.class,
-      wds.jobs.load.BenchmarkLoadCommand.class
+      wds.jobs.load.BenchmarkLoadCommand.class,
+      wds.jobs.seed.SeedSourcesCommand.class
     })
 public final class WdsCli implements Runnable {
 

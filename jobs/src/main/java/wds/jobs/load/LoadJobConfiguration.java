@@ -15,6 +15,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.transaction.PlatformTransactionManager;
+import wds.jobs.jdbc.JdbcSourceLoad;
 import wds.pipeline.load.ReaderFactory;
 import wds.pipeline.load.RowValidatorFactory;
 import wds.schemas.SchemaCatalog;
@@ -38,7 +39,8 @@ public class LoadJobConfiguration {
       LoadComponents.IndicatorCodes indicatorCodes,
       ObjectProvider<MeterRegistry> registry,
       @Value("${wds.load.fail-after-extracts:0}") int failAfterExtracts,
-      @Value("${wds.home}") java.nio.file.Path home) {
+      @Value("${wds.home}") java.nio.file.Path home,
+      JdbcSourceLoad jdbc) {
     return new LoadJobListener(
         catalog,
         validators,
@@ -47,7 +49,8 @@ public class LoadJobConfiguration {
         registry.getIfAvailable(),
         System.out,
         failAfterExtracts,
-        home);
+        home,
+        jdbc);
   }
 
   @Bean
@@ -55,13 +58,14 @@ public class LoadJobConfiguration {
       JobRepository repository,
       PlatformTransactionManager transactions,
       SchemaCatalog catalog,
-      LoadJobListener listener) {
+      LoadJobListener listener,
+      JdbcSourceLoad jdbc) {
     List<Step> steps =
         catalog.sources().stream()
             .<Step>map(
                 source ->
                     new StepBuilder(stepName(source), repository)
-                        .tasklet(new SourceLoadTasklet(source, listener), transactions)
+                        .tasklet(new SourceLoadTasklet(source, listener, jdbc), transactions)
                         .allowStartIfComplete(true)
                         .build())
             .toList();

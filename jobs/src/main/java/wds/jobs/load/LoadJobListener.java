@@ -9,6 +9,7 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import wds.jobs.WdsHome;
+import wds.jobs.jdbc.JdbcSourceLoad;
 import wds.pipeline.load.LoadListener;
 import wds.pipeline.load.ReaderFactory;
 import wds.pipeline.load.RowValidatorFactory;
@@ -28,6 +29,7 @@ public final class LoadJobListener implements JobExecutionListener {
   private final PrintStream out;
   private final int failAfterExtracts;
   private final Path defaultHome;
+  private final JdbcSourceLoad jdbc;
   private LoadSession session;
   private List<wds.pipeline.load.DeliveryResult> lastResults = List.of();
 
@@ -39,7 +41,8 @@ public final class LoadJobListener implements JobExecutionListener {
       MeterRegistry registry,
       PrintStream out,
       int failAfterExtracts,
-      Path defaultHome) {
+      Path defaultHome,
+      JdbcSourceLoad jdbc) {
     this.catalog = catalog;
     this.validators = validators;
     this.readers = readers;
@@ -48,6 +51,7 @@ public final class LoadJobListener implements JobExecutionListener {
     this.out = out;
     this.failAfterExtracts = failAfterExtracts;
     this.defaultHome = defaultHome;
+    this.jdbc = jdbc;
   }
 
   @Override
@@ -62,6 +66,8 @@ public final class LoadJobListener implements JobExecutionListener {
       listeners.add(new LoadMetrics(registry));
     }
     listeners.add(new FaultInjection(failAfterExtracts));
+    // reconciles each JDBC pull and moves its high-water mark inside the pull's transaction
+    listeners.add(jdbc.marks());
     try {
       session =
           LoadSession.open(

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import wds.jobs.WdsHome;
+import wds.jobs.jdbc.JdbcSourceLoad;
 import wds.pipeline.load.Delivery;
 import wds.pipeline.load.DeliveryLoader;
 import wds.pipeline.load.DeliveryResult;
@@ -81,6 +82,14 @@ public final class LoadSession implements AutoCloseable {
     DeliveryResult result = loader.load(delivery);
     results.add(result);
     return result;
+  }
+
+  /** Pulls every extract of a source configured as {@code jdbc} through the same loader. */
+  public List<DeliveryResult> pull(String source, JdbcSourceLoad jdbc)
+      throws SQLException, IOException {
+    List<DeliveryResult> pulled = jdbc.load(source, loader, db.connection());
+    results.addAll(pulled);
+    return pulled;
   }
 
   public List<DeliveryResult> results() {

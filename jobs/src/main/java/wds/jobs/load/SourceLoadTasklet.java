@@ -6,6 +6,7 @@ import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import wds.jobs.jdbc.JdbcSourceLoad;
 import wds.pipeline.load.Delivery;
 import wds.pipeline.load.DeliveryResult;
 
@@ -18,16 +19,28 @@ final class SourceLoadTasklet implements Tasklet {
 
   private final String source;
   private final LoadJobListener session;
+  private final JdbcSourceLoad jdbc;
 
-  SourceLoadTasklet(String source, LoadJobListener session) {
+  SourceLoadTasklet(String source, LoadJobListener session, JdbcSourceLoad jdbc) {
     this.source = source;
     this.session = session;
+    this.jdbc = jdbc;
   }
 
   @Override
   public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext)
       throws Exception {
     LoadSession load = session.current();
+    if (jdbc.pulls(source)) {
+      // a source configured as jdbc is pulled from its database; its drop folder is not read
+      StepExecution step = contribution.getStepExecution();
+      for (DeliveryResult pulled : load.pull(source, jdbc)) {
+        step.setReadCount(step.getReadCount() + pulled.rowsRead());
+        contribution.incrementWriteCount(pulled.rowsLoaded());
+        contribution.incrementFilterCount(pulled.rowsRejected());
+      }
+      return RepeatStatus.FINISHED;
+    }
     Optional<Delivery> next = load.next(source);
     if (next.isEmpty()) {
       return RepeatStatus.FINISHED;

@@ -1,0 +1,74 @@
+package wds.jobs.jdbc;
+
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import wds.pipeline.load.DeliveryLoader;
+import wds.pipeline.load.DeliveryResult;
+import wds.pipeline.load.LoadListener;
+import wds.schemas.ExtractSchema;
+import wds.schemas.SchemaCatalog;
+
+/**
+ * The load of one source configured as {@code jdbc}: each of its extracts pulled from its
+ * high-water mark and loaded through the loader's pull path (validate, stage, merge, audit, as a
+ * file); {@link PullMarks} reconciles the counts and moves the mark in the same transaction.
+ */
+public final class JdbcSourceLoad {
+
+  private final JdbcPulls pulls;
+  private final PullMarks marks;
+  private final SchemaCatalog catalog;
+  private final LocalDate pullDate;
+
+  /**
+   * @param pullDate the day every pull is loaded as (its delivery date, and the limit of {@code
+   *     FUTURE_DATE}); null for the county's today
+   */
+  public JdbcSourceLoad(
+      JdbcPulls pulls, PullMarks marks, SchemaCatalog catalog, LocalDate pullDate) {
+    this.pulls = pulls;
+    this.marks = marks;
+    this.catalog = catalog;
+    this.pullDate = pullDate;
+  }
+
+  /** Whether {@code source} is pulled from its database rather than read from the drop folder. */
+  public boolean pulls(String source) {
+    return pulls.isJdbc(source);
+  }
+
+  /** The listener the loader must carry so pulls are reconciled and marked before they commit. */
+  public LoadListener marks() {
+    return marks;
+  }
+
+  /** The day of a pull run now: the configured pull date, else today on the county's clock. */
+  public LocalDate day() {
+    return pullDate != null ? pullDate : LocalDate.now(PullMarks.COUNTY);
+  }
+
+  /**
+   * Pulls and loads every extract of {@code source}, in the catalogue's order.
+   *
+   * @param warehouse the loader's connection to the work database
+   */
+  public List<DeliveryResult> load(String source, DeliveryLoader loader, Connection warehouse)
+      throws SQLException, IOException {
+    LocalDate day = day();
+    List<DeliveryResult> results = new ArrayList<>();
+    for (ExtractSchema schema : catalog.ofSource(source)) {
+      PullSource pull = new PullSource(pulls, warehouse, schema);
+      marks.expect(warehouse, schema, pull);
+      try {
+        results.add(loader.loadPull(schema, pull, day));
+      } finally {
+        marks.done();
+      }
+    }
+    return results;
+  }
+}

@@ -1,0 +1,1 @@
+SELECT high_water FROM etl_watermark WHERE source = ? AND extract = ?
