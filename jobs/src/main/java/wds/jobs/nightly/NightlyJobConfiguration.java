@@ -8,6 +8,7 @@ import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -54,16 +55,12 @@ public class NightlyJobConfiguration {
       JobRepository repository,
       PlatformTransactionManager transactions,
       WarehousePublication publication) {
-    return new StepBuilder("publishSnapshot", repository)
-        .tasklet(
-            (contribution, chunk) -> {
-              var result = publication.publishSnapshot();
-              System.out.println("published snapshot " + result.snapshot());
-              return RepeatStatus.FINISHED;
-            },
-            transactions)
-        .allowStartIfComplete(true)
-        .build();
+    return step(
+        "publishSnapshot",
+        repository,
+        transactions,
+        contribution ->
+            System.out.println("published snapshot " + publication.publishSnapshot().snapshot()));
   }
 
   @Bean
@@ -71,19 +68,17 @@ public class NightlyJobConfiguration {
       JobRepository repository,
       PlatformTransactionManager transactions,
       WarehousePublication publication) {
-    return new StepBuilder("exportLake", repository)
-        .tasklet(
-            (contribution, chunk) -> {
-              var result = publication.exportLake();
-              contribution.incrementWriteCount(
-                  result.rows().values().stream().mapToLong(Long::longValue).sum());
-              System.out.println(
-                  "lake: " + result.rows().size() + " tables as Parquet in " + result.folder());
-              return RepeatStatus.FINISHED;
-            },
-            transactions)
-        .allowStartIfComplete(true)
-        .build();
+    return step(
+        "exportLake",
+        repository,
+        transactions,
+        contribution -> {
+          var result = publication.exportLake();
+          contribution.incrementWriteCount(
+              result.rows().values().stream().mapToLong(Long::longValue).sum());
+          System.out.println(
+              "lake: " + result.rows().size() + " tables as Parquet in " + result.folder());
+        });
   }
 
   @Bean
@@ -91,11 +86,34 @@ public class NightlyJobConfiguration {
       JobRepository repository,
       PlatformTransactionManager transactions,
       WarehousePublication publication) {
-    return new StepBuilder("publishFeed", repository)
+    return step(
+        "publishFeed",
+        repository,
+        transactions,
+        contribution -> {
+          var result = publication.publishFeed();
+          System.out.println(
+              "public feed: "
+                  + result.rows()
+                  + " rows, withheld "
+                  + result.withheld()
+                  + " in "
+                  + result.folder());
+        });
+  }
+
+  /** The work of one publishing step; it runs again on a restart (its output is rebuilt whole). */
+  @FunctionalInterface
+  interface Work {
+    void run(StepContribution contribution) throws Exception;
+  }
+
+  private static Step step(
+      String name, JobRepository repository, PlatformTransactionManager transactions, Work work) {
+    return new StepBuilder(name, repository)
         .tasklet(
             (contribution, chunk) -> {
-              var result = publication.publishFeed();
-              System.out.println("public feed: " + result);
+              work.run(contribution);
               return RepeatStatus.FINISHED;
             },
             transactions)
