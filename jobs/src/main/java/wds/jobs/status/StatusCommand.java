@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -17,8 +18,12 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import wds.jobs.HomeOption;
+import wds.jobs.metrics.Freshness;
+import wds.jobs.metrics.FreshnessPolicy;
+import wds.schemas.SchemaCatalog;
 import wds.warehouse.publish.CatalogTables;
 import wds.warehouse.publish.Snapshots;
 
@@ -43,6 +48,15 @@ public final class StatusCommand implements Callable<Integer> {
 
   @Mixin HomeOption home;
 
+  @Option(
+      names = "--max-days",
+      paramLabel = "N",
+      defaultValue = "2",
+      description =
+          "warn about a source with no delivery for more than N days (default ${DEFAULT-VALUE};"
+              + " population and reports, yearly returns: 400)")
+  int maxDays;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -62,6 +76,7 @@ public final class StatusCommand implements Callable<Integer> {
       loads(connection, tables, out);
       rejects(connection, tables, out);
       warnings(connection, tables, out);
+      freshness(current.get(), out);
       out.flush();
       return 0;
     } catch (SQLException e) {
@@ -75,6 +90,24 @@ public final class StatusCommand implements Callable<Integer> {
       spec.commandLine().getErr().flush();
       return 1;
     }
+  }
+
+  /** Sources that have gone quiet (wds.freshness: 2 days, the yearly returns 400). */
+  private void freshness(Path snapshot, PrintWriter out) throws SQLException {
+    FreshnessPolicy policy = new FreshnessPolicy(maxDays, null);
+    List<String> stale =
+        Freshness.warnings(
+            Freshness.check(
+                snapshot,
+                SchemaCatalog.load().sources(),
+                policy,
+                LocalDate.now(Freshness.COUNTY_ZONE)));
+    out.println();
+    out.println("Freshness (a warning after " + maxDays + " days without a delivery)");
+    if (stale.isEmpty()) {
+      out.println("  every source delivered within its limit");
+    }
+    stale.forEach(w -> out.println("  " + w));
   }
 
   private static void loads(Connection connection, CatalogTables tables, PrintWriter out)

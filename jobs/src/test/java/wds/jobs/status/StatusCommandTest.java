@@ -111,6 +111,10 @@ class StatusCommandTest {
         .contains("Targets missed or projected to be missed (2024)")
         .containsPattern("H02 +652323000000 +not_met +孕产妇系统管理率未达到目标")
         .containsPattern("C01 +652323000000 +projected_miss +预计2025年无法达标")
-        .doesNotContain("旧");
+        .doesNotContain("旧")
+        // health delivered last on 2025-01-31 (long ago): stale; hr's refusal is no delivery
+        .containsPattern("source health: no delivery or pull for \\d+ days \\(latest 2025-01-31")
+        .contains("source hr: no delivery or pull loaded yet")
+        .contains("source education: no delivery or pull loaded yet");
   }
 }

@@ -31,13 +31,22 @@ final class CrossTable {
   private final Map<List<String>, Integer> index = new LinkedHashMap<>();
   private final CellTable table = new CellTable();
 
+  private final String name;
+
   CrossTable(List<Totals> dimensions) {
+    this("", dimensions);
+  }
+
+  /** A block named {@code name} (such as the indicator and year) in error messages. */
+  CrossTable(String name, List<Totals> dimensions) {
+    this.name = name;
     this.dimensions = List.copyOf(dimensions);
   }
 
   /** Adds a cell; its coordinates follow the order of the dimensions. */
   int add(Cell cell) {
-    int id = table.cell(cell.count(), cell.primary(), cell.margin());
+    int id =
+        table.cell(cell.count(), cell.primary(), cell.margin(), name + " " + cell.coordinates());
     index.put(cell.coordinates(), id);
     return id;
   }

@@ -2,9 +2,12 @@ package wds.warehouse.feed;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.IntPredicate;
 
 /**
  * The test of whether a withheld cell can be worked back from what is published. Published cells
@@ -27,41 +30,70 @@ final class DisclosureCheck {
    */
   static TreeSet<Integer> disclosed(CellTable table) {
     TreeSet<Integer> disclosed = new TreeSet<>();
+    for (int cell : reduce(table, table::isUnknown, false).keySet()) {
+      if (table.isWithheld(cell)) {
+        disclosed.add(cell);
+      }
+    }
+    return disclosed;
+  }
+
+  /**
+   * The cells of {@code table} whose value follows from the fixed cells alone, every cell of the
+   * table itself taken as unknown, each with the relations (by index) whose combination gives it.
+   * Such a cell is given away by the totals the table assumes known, whatever the table publishes.
+   */
+  static TreeMap<Integer, List<Integer>> knownFromTotals(CellTable table) {
+    return new TreeMap<>(reduce(table, c -> table.state(c) != CellTable.State.FIXED, true));
+  }
+
+  /**
+   * The cells that follow from the relations with every cell outside {@code unknown} known: each
+   * with the relations combined to get it when {@code provenance} is asked for (else an empty
+   * list).
+   */
+  private static Map<Integer, List<Integer>> reduce(
+      CellTable table, IntPredicate unknown, boolean provenance) {
+    Map<Integer, List<Integer>> determined = new LinkedHashMap<>();
     // Only relations with an unknown cell constrain anything.
     Map<Integer, Integer> column = new HashMap<>();
-    List<int[]> rows = new ArrayList<>();
-    List<int[]> coefficients = new ArrayList<>();
-    for (CellTable.Relation relation : table.relations()) {
+    List<Integer> rows = new ArrayList<>();
+    List<CellTable.Relation> relations = table.relations();
+    for (int r = 0; r < relations.size(); r++) {
       boolean any = false;
-      for (int cell : relation.cells()) {
-        if (table.isUnknown(cell)) {
+      for (int cell : relations.get(r).cells()) {
+        if (unknown.test(cell)) {
           any = true;
           column.computeIfAbsent(cell, c -> column.size());
         }
       }
       if (any) {
-        rows.add(relation.cells());
-        coefficients.add(relation.coefficients());
+        rows.add(r);
       }
     }
     if (column.isEmpty()) {
-      return disclosed;
+      return determined;
     }
-    long[][] m = new long[rows.size()][column.size()];
+    int width = column.size();
+    // With provenance every row also carries its combination of the original relations.
+    long[][] m = new long[rows.size()][width + (provenance ? rows.size() : 0)];
     for (int r = 0; r < rows.size(); r++) {
-      int[] cells = rows.get(r);
+      CellTable.Relation relation = relations.get(rows.get(r));
+      int[] cells = relation.cells();
       for (int i = 0; i < cells.length; i++) {
-        Integer c = column.get(cells[i]);
-        if (c != null && table.isUnknown(cells[i])) {
-          m[r][c] += coefficients.get(r)[i];
+        if (unknown.test(cells[i])) {
+          m[r][column.get(cells[i])] += relation.coefficients()[i];
         }
       }
+      if (provenance) {
+        m[r][width + r] = 1;
+      }
     }
-    int[] cellOfColumn = new int[column.size()];
+    int[] cellOfColumn = new int[width];
     column.forEach((cell, c) -> cellOfColumn[c] = cell);
 
     int pivotRow = 0;
-    for (int c = 0; c < cellOfColumn.length && pivotRow < m.length; c++) {
+    for (int c = 0; c < width && pivotRow < m.length; c++) {
       int found = -1;
       for (int r = pivotRow; r < m.length; r++) {
         if (m[r][c] != 0) {
@@ -75,16 +107,20 @@ final class DisclosureCheck {
       long[] swap = m[pivotRow];
       m[pivotRow] = m[found];
       m[found] = swap;
+      long[] pivot = m[pivotRow];
       for (int r = 0; r < m.length; r++) {
         if (r != pivotRow && m[r][c] != 0) {
-          long a = m[pivotRow][c];
+          long a = pivot[c];
           long b = m[r][c];
-          for (int k = 0; k < m[r].length; k++) {
-            m[r][k] =
-                Math.subtractExact(
-                    Math.multiplyExact(m[r][k], a), Math.multiplyExact(m[pivotRow][k], b));
+          long[] row = m[r];
+          for (int k = 0; k < row.length; k++) {
+            if (pivot[k] != 0 || row[k] != 0) {
+              row[k] =
+                  Math.subtractExact(
+                      Math.multiplyExact(row[k], a), Math.multiplyExact(pivot[k], b));
+            }
           }
-          normalise(m[r]);
+          normalise(row);
         }
       }
       pivotRow++;
@@ -92,23 +128,34 @@ final class DisclosureCheck {
     for (int r = 0; r < pivotRow; r++) {
       int only = -1;
       int nonZero = 0;
-      for (int c = 0; c < m[r].length; c++) {
+      for (int c = 0; c < width && nonZero < 2; c++) {
         if (m[r][c] != 0) {
           nonZero++;
           only = c;
         }
       }
-      if (nonZero == 1 && table.isWithheld(cellOfColumn[only])) {
-        disclosed.add(cellOfColumn[only]);
+      if (nonZero == 1) {
+        List<Integer> combined = new ArrayList<>();
+        for (int k = 0; provenance && k < rows.size(); k++) {
+          if (m[r][width + k] != 0) {
+            combined.add(rows.get(k));
+          }
+        }
+        determined.put(cellOfColumn[only], combined);
       }
     }
-    return disclosed;
+    return determined;
   }
 
   private static void normalise(long[] row) {
     long gcd = 0;
     for (long v : row) {
-      gcd = gcd(gcd, Math.abs(v));
+      if (v != 0) {
+        gcd = gcd(gcd, Math.abs(v));
+        if (gcd == 1) {
+          return;
+        }
+      }
     }
     if (gcd > 1) {
       for (int k = 0; k < row.length; k++) {

@@ -41,7 +41,9 @@ public final class IndicatorCells {
     Map<List<String>, Suppression> withheld = new LinkedHashMap<>();
     for (List<Row> block : blocks.values()) {
       CrossTable cross =
-          new CrossTable(List.of(Hierarchies::areas, Hierarchies::residences, Hierarchies::sexes));
+          new CrossTable(
+              "indicator_value " + block.get(0).indicator() + " " + block.get(0).year(),
+              List.of(Hierarchies::areas, Hierarchies::residences, Hierarchies::sexes));
       Map<Integer, Row> byCell = new LinkedHashMap<>();
       boolean bySex = block.stream().anyMatch(r -> !r.sex().equals("0"));
       for (Row row : block) {

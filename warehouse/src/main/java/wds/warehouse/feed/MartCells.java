@@ -35,7 +35,9 @@ public final class MartCells {
     Map<List<String>, Suppression> withheld = new LinkedHashMap<>();
     for (List<Row> block : blocks.values()) {
       CrossTable cross =
-          new CrossTable(List.of(Hierarchies::areas, Hierarchies::sexes, Hierarchies::ageGroups));
+          new CrossTable(
+              "mart_sex_age " + block.get(0).year() + " " + block.get(0).measure(),
+              List.of(Hierarchies::areas, Hierarchies::sexes, Hierarchies::ageGroups));
       Map<Integer, Row> byCell = new LinkedHashMap<>();
       for (Row row : block) {
         int cell =

@@ -46,4 +46,34 @@ class DisclosureCheckTest {
 
     assertThat(DisclosureCheck.disclosed(table)).isEmpty();
   }
+
+  @Test
+  void knownFromTotals_WhenThreeAssumedTotalsArePairwiseSums_ThenTheyAloneFixEachCell() {
+    CellTable table = new CellTable();
+    int x = table.cell(1.0, true, false);
+    int y = table.cell(9.0, false, false);
+    int z = table.cell(6.0, false, false);
+    table.sum(table.fixed(), List.of(x, y));
+    table.sum(table.fixed(), List.of(y, z));
+    table.sum(table.fixed(), List.of(x, z));
+
+    assertThat(DisclosureCheck.knownFromTotals(table))
+        .containsOnlyKeys(x, y, z)
+        .containsEntry(x, List.of(0, 1, 2));
+  }
+
+  @Test
+  void knownFromTotals_WhenEveryLineHasTwoUnknownsLeft_ThenNothingFollows() {
+    CellTable table = new CellTable();
+    int a = table.cell(1.0, true, false);
+    int b = table.cell(9.0, false, false);
+    int c = table.cell(6.0, false, false);
+    int d = table.cell(2.0, false, false);
+    table.sum(table.fixed(), List.of(a, b));
+    table.sum(table.fixed(), List.of(c, d));
+    table.sum(table.fixed(), List.of(a, c));
+    table.sum(table.fixed(), List.of(b, d));
+
+    assertThat(DisclosureCheck.knownFromTotals(table)).isEmpty();
+  }
 }

@@ -70,6 +70,123 @@ class MartCellsTest {
     assertNothingFollows(rows, withheld);
   }
 
+  @Test
+  void
+      protect_WhenOnlyOneTownshipHasMenInTheOldestAgeGroupAndTheMartHasNoTotals_ThenItDoesNotFail() {
+    // The demo county's 2024 population: one man aged 100+ in the county, in one township; no
+    // woman of that age anywhere; the mart holds no sex 0 rows and no all-ages rows. The assumed
+    // totals (both sexes per age group, all ages per sex) alone give that man away.
+    Map<List<String>, Double> values = new HashMap<>();
+    values.put(List.of(TOWNSHIPS.get(0), "1", "85-89"), 20.0);
+    values.put(List.of(TOWNSHIPS.get(0), "1", "90-94"), 10.0);
+    values.put(List.of(TOWNSHIPS.get(0), "1", "100+"), 1.0);
+    values.put(List.of(TOWNSHIPS.get(0), "2", "85-89"), 25.0);
+    values.put(List.of(TOWNSHIPS.get(0), "2", "90-94"), 12.0);
+    values.put(List.of(TOWNSHIPS.get(1), "1", "85-89"), 30.0);
+    values.put(List.of(TOWNSHIPS.get(1), "1", "90-94"), 15.0);
+    values.put(List.of(TOWNSHIPS.get(1), "2", "85-89"), 35.0);
+    values.put(List.of(TOWNSHIPS.get(1), "2", "90-94"), 18.0);
+    List<MartCells.Row> rows = countyRowsOnly(values);
+
+    Map<List<String>, Suppression> withheld = MartCells.protect(rows);
+
+    assertThat(withheld)
+        .containsEntry(key(TOWNSHIPS.get(0), "1", "100+"), Suppression.PRIMARY)
+        // the county cell equals the township's: it must go too
+        .containsEntry(key(COUNTY, "1", "100+"), Suppression.SECONDARY);
+    assertNothingFollowsWithPopulationTotals(rows, withheld);
+  }
+
+  @ParameterizedTest
+  @MethodSource("seeds")
+  void protect_ForRandomMartsWithAbsentCellsAndNoTotals_ThenItNeverFailsAndNothingFollows(
+      long seed) {
+    Random random = new Random(seed);
+    List<String> ages = List.of("80-84", "85-89", "90-94", "95-99", "100+");
+    Map<List<String>, Double> values = new HashMap<>();
+    for (String area : TOWNSHIPS) {
+      for (String age : ages) {
+        for (String sex : List.of("1", "2")) {
+          int draw = random.nextInt(4);
+          if (draw > 0) { // a quarter of the cells are absent: zero, as in the real mart
+            values.put(
+                List.of(area, sex, age),
+                (double) (draw == 1 ? 1 + random.nextInt(4) : 5 + random.nextInt(30)));
+          }
+        }
+      }
+    }
+    List<MartCells.Row> rows = countyRowsOnly(values);
+
+    Map<List<String>, Suppression> withheld = MartCells.protect(rows);
+
+    for (MartCells.Row row : rows) {
+      if (SmallCells.isPrimary(row.area(), row.value())) {
+        assertThat(withheld).containsEntry(row.key(), Suppression.PRIMARY);
+      }
+    }
+    assertNothingFollowsWithPopulationTotals(rows, withheld);
+  }
+
+  /** The township × sex × age cells and their county sums; no sex 0, no all-ages rows. */
+  static List<MartCells.Row> countyRowsOnly(Map<List<String>, Double> inner) {
+    Map<List<String>, Double> all = new HashMap<>(inner);
+    inner.forEach((k, v) -> all.merge(List.of(COUNTY, k.get(1), k.get(2)), v, Double::sum));
+    List<MartCells.Row> rows = new ArrayList<>();
+    all.forEach(
+        (k, v) ->
+            rows.add(new MartCells.Row("2024", k.get(0), k.get(1), k.get(2), "population", v)));
+    rows.sort(java.util.Comparator.comparing(r -> r.key().toString()));
+    return rows;
+  }
+
+  /**
+   * The subtraction attack over the published cells, the county sums and the population of each
+   * area and sex (which the indicators' denominators publish) where two age groups or more make it
+   * up, absent cells known as zero.
+   */
+  static void assertNothingFollowsWithPopulationTotals(
+      List<MartCells.Row> rows, Map<List<String>, Suppression> withheld) {
+    Map<List<String>, Double> published = new HashMap<>();
+    Map<List<String>, Double> cells = new HashMap<>();
+    rows.forEach(r -> cells.put(r.key(), r.value()));
+    List<String> areas = new ArrayList<>(TOWNSHIPS);
+    areas.add(COUNTY);
+    List<String> ages = rows.stream().map(MartCells.Row::ageGroup).distinct().sorted().toList();
+    List<SubtractionAttack.Sum<List<String>>> sums = new ArrayList<>();
+    for (String area : areas) {
+      for (String sex : List.of("1", "2")) {
+        for (String age : ages) {
+          List<String> k = key(area, sex, age);
+          if (!cells.containsKey(k)) {
+            published.put(k, 0.0);
+          } else if (!withheld.containsKey(k)) {
+            published.put(k, cells.get(k));
+          }
+        }
+        if (ages.stream().filter(a -> cells.containsKey(key(area, sex, a))).count() < 2) {
+          continue; // one age group alone: the total is that cell, not taken as known
+        }
+        List<String> population = List.of("population of", area, sex);
+        published.put(
+            population,
+            ages.stream().mapToDouble(a -> cells.getOrDefault(key(area, sex, a), 0.0)).sum());
+        sums.add(
+            new SubtractionAttack.Sum<>(
+                population, ages.stream().map(a -> key(area, sex, a)).toList()));
+      }
+    }
+    for (String sex : List.of("1", "2")) {
+      for (String age : ages) {
+        sums.add(
+            new SubtractionAttack.Sum<>(
+                key(COUNTY, sex, age), TOWNSHIPS.stream().map(t -> key(t, sex, age)).toList()));
+      }
+    }
+    Map<List<String>, Double> known = SubtractionAttack.run(published, sums);
+    assertThat(withheld.keySet()).noneMatch(known::containsKey);
+  }
+
   /** The township × sex × age cells with every total: county, sex 0 and all ages ("total"). */
   static List<MartCells.Row> withTotals(Map<List<String>, Double> inner) {
     Map<List<String>, Double> all = new HashMap<>();
