@@ -97,9 +97,15 @@ public final class LakeWriter {
       Connection connection, String table, List<CatalogTables.TableColumn> columns, Path folder)
       throws SQLException, IOException {
     // The partition value lives in the folder name (Hive style), not in the file.
+    List<Object> years = distinctYears(connection, table);
+    if (years.isEmpty()) {
+      // No partition to write: an empty file with the whole schema still makes the table
+      // readable (a glob that matches nothing is an error in DuckDB, Spark and Trino).
+      return writeWhole(connection, table, columns, folder);
+    }
     List<ParquetColumn> parquetColumns = parquetColumns(columns, PARTITION);
     long written = 0;
-    for (Object year : distinctYears(connection, table)) {
+    for (Object year : years) {
       String query = select(parquetColumns) + " FROM " + Sql.id(table);
       List<Object> parameters;
       if (year == null) {
