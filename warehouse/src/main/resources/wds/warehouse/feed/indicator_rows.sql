@@ -15,3 +15,5 @@ select v.indicator_code,
 from indicator_value v
 left join ({units}) u on u.code = v.indicator_code
 where not (length(trim(v.area_code)) > 6 and right(trim(v.area_code), 3) <> '000')
+-- a fixed order: which cells protect a small one must not change from night to night
+order by v.indicator_code, v.year, v.area_code, v.residence, v.sex

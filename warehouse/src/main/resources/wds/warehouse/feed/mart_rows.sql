@@ -7,3 +7,5 @@ select cast(year as varchar) as year,
        cast(value as double) as value
 from mart_sex_age
 where not (length(trim(area_code)) > 6 and right(trim(area_code), 3) <> '000')
+-- a fixed order: which cells protect a small one must not change from night to night
+order by year, area_code, measure, sex_code, age_group

@@ -176,6 +176,18 @@ class PublicFeedWriterTest {
   }
 
   @Test
+  void write_WhenRunTwiceOnTheSameSnapshot_ThenTheFeedIsTheSameByteForByte() throws Exception {
+    PublicFeedWriter.Result first = new PublicFeedWriter(home.resolve("first")).write(snapshot);
+    PublicFeedWriter.Result second = new PublicFeedWriter(home.resolve("second")).write(snapshot);
+
+    for (String file : List.of("indicator_value.csv", "mart_sex_age.csv")) {
+      assertThat(Files.readAllBytes(second.folder().resolve(file)))
+          .as(file)
+          .isEqualTo(Files.readAllBytes(first.folder().resolve(file)));
+    }
+  }
+
+  @Test
   void write_WhenReadAsParquet_ThenItHoldsTheSameRowsAsTheCsv() throws Exception {
     new PublicFeedWriter(home.resolve("public")).write(snapshot);
     Path feed = home.resolve("public");
