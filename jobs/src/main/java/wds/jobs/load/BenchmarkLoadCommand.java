@@ -79,6 +79,7 @@ public final class BenchmarkLoadCommand implements Callable<Integer> {
     long t0 = System.nanoTime();
     long cpu0 = cpuNanos();
     long rows = 0;
+    long loaded;
     // how long reading, validating and staging took per file (the rest is merging and auditing)
     java.util.Map<String, Double> staging = new java.util.concurrent.ConcurrentHashMap<>();
     LoadListener stagingTimes =
@@ -126,9 +127,11 @@ public final class BenchmarkLoadCommand implements Callable<Integer> {
               Locale.ROOT, "  %-28s %,10d rows%n", e.source() + "/" + e.extract(), e.rowsRead());
         }
       }
+      loaded = System.nanoTime();
     }
     double loadSeconds = (System.nanoTime() - t0) / 1e9;
     double loadCpu = (cpuNanos() - cpu0) / 1e9;
+    double closeSeconds = (System.nanoTime() - loaded) / 1e9;
     double stagingSeconds = staging.values().stream().mapToDouble(Double::doubleValue).sum();
     long heapPeak = heapPeak();
 
@@ -161,7 +164,8 @@ public final class BenchmarkLoadCommand implements Callable<Integer> {
         "%nloader   : %,d rows in %.2f s = %,.0f rows/s (validated, pseudonymised, hashed,"
             + " upserted, audited)%n"
             + "  of which %.2f s reading, validating and staging, %.2f s merging (upsert,"
-            + " full-mode deletes) and auditing%n"
+            + " full-mode deletes), auditing and committing, %.2f s closing the database"
+            + " (checkpoint)%n"
             + "read_csv : %,d rows in %.2f s = %,.0f rows/s (DuckDB alone; the UTF-8 CSV files)%n"
             + "ratio    : %.2f of the ceiling%n"
             + "cpu      : loader %.2f s, read_csv %.2f s (process CPU time; other work on the"
@@ -171,7 +175,8 @@ public final class BenchmarkLoadCommand implements Callable<Integer> {
         loadSeconds,
         loaderRate,
         stagingSeconds,
-        loadSeconds - stagingSeconds,
+        loadSeconds - stagingSeconds - closeSeconds,
+        closeSeconds,
         csvRows,
         ceilingSeconds,
         ceilingRate,
