@@ -7,8 +7,9 @@ package wds.pipeline.load;
  * @param extract the extract
  * @param origin the file or table
  * @param rows records read
- * @param readingSeconds the reading thread's busy time: reading, validating, pseudonymising,
- *     quarantining and writing the staging files (waiting for DuckDB not counted)
+ * @param readingSeconds wall time from the start until the last validating thread was done:
+ *     reading, validating, pseudonymising, quarantining and writing the staging files (on several
+ *     threads, overlapped with DuckDB loading the files already written)
  * @param duckdbSeconds DuckDB loading the staging files into the staging table
  * @param duplicatesSeconds finding DUPLICATE_KEY rows and collapsing identical repeats
  * @param seconds the whole staging of the file, wall time
