@@ -10,6 +10,9 @@ public interface LoadListener {
   /** Called every {@link ExtractStager#PROGRESS_EVERY} records and at the end of each extract. */
   default void progress(ExtractProgress progress) {}
 
+  /** Called when a file or pull is staged: where its staging time went. */
+  default void extractStaged(StageTimings timings) {}
+
   /**
    * Called inside the delivery's transaction after each extract is merged, before the commit: a
    * listener that throws here rolls the whole delivery back.

@@ -33,6 +33,7 @@ public final class OdsStatements {
     fragments.put("column_definitions", join(table.columns(), OdsStatements::definition, ",\n  "));
     fragments.put("row_column_definitions", join(rows, OdsStatements::definition, ",\n  "));
     fragments.put("key_text_definitions", join(keys, c -> identifier(c.name()) + " VARCHAR", ", "));
+    fragments.put("csv_options", StagingCsvWriter.readOptions(table));
     fragments.put("key", join(keys, c -> identifier(c.name()), ", "));
     fragments.put("row_columns", join(rows, c -> identifier(c.name()), ", "));
     fragments.put("content", join(content, c -> identifier(c.name()), ", "));
@@ -72,7 +73,7 @@ public final class OdsStatements {
     return table;
   }
 
-  /** The staging table's name, unquoted (for the Appender). */
+  /** The staging table's name, unquoted. */
   public String stagingTable() {
     return "stage_" + table.schema().source() + "__" + table.schema().extract();
   }

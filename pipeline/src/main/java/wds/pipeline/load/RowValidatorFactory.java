@@ -15,7 +15,8 @@ import wds.schemas.ExtractSchema;
 public interface RowValidatorFactory {
 
   /**
-   * The validator of one file or pull.
+   * The validator of one file or pull. The loader calls this once per validating thread (one per
+   * core), so a {@link Check} is only ever used by one thread and need not be thread-safe.
    *
    * @throws MissingColumnsException when the header lacks a column the extract must have: the
    *     delivery is refused
