@@ -5,12 +5,16 @@ import java.math.MathContext;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import wds.warehouse.Plan;
 import wds.warehouse.sql.SqlTemplate;
 
@@ -22,6 +26,7 @@ import wds.warehouse.sql.SqlTemplate;
  */
 public final class IndicatorEngine {
 
+  private static final Logger LOG = LoggerFactory.getLogger(IndicatorEngine.class);
   private static final String ENGINE = "wds/warehouse/engine/";
   private static final List<String> ALL = List.of("0");
   private static final List<String> BY_SEX = List.of("2", "1", "0");
@@ -44,14 +49,57 @@ public final class IndicatorEngine {
   public List<IndicatorValue> compute(Connection conn, BuildYears years, List<Area> areas)
       throws SQLException {
     List<IndicatorValue> values = new ArrayList<>();
-    for (CatalogueEntry entry : catalogue.entries()) {
-      List<Raw> raws =
-          entry.basis() == Basis.COMPUTED
-              ? computed(conn, entry, definitions.load(entry), years, areas)
-              : reported(conn, entry, years, areas);
-      values.addAll(judge(entry, raws));
+    Map<String, String> facts = new HashMap<>();
+    try {
+      for (CatalogueEntry entry : catalogue.entries()) {
+        List<Raw> raws =
+            entry.basis() == Basis.COMPUTED
+                ? computed(conn, entry, definitions.load(entry), years, areas, facts)
+                : reported(conn, entry, years, areas);
+        values.addAll(judge(entry, raws));
+      }
+    } finally {
+      for (String table : facts.values()) {
+        if (table.startsWith("temp.")) {
+          try (Statement st = conn.createStatement()) {
+            st.execute("drop table if exists " + table);
+          }
+        }
+      }
     }
     return values;
+  }
+
+  /**
+   * The table a part reads for a fact: once per build, a temporary copy of a fact with persons
+   * keyed by small integers (person_keyed_fact.sql); the fact itself when it has no person_key.
+   */
+  private static String factTable(Connection conn, String fact, Map<String, String> facts)
+      throws SQLException {
+    String cached = facts.get(fact);
+    if (cached != null) {
+      return cached;
+    }
+    String table = SqlTemplate.identifier(fact);
+    boolean persons = false;
+    try (Statement st = conn.createStatement();
+        ResultSet rs = st.executeQuery("select * from " + table + " limit 0")) {
+      ResultSetMetaData md = rs.getMetaData();
+      for (int i = 1; i <= md.getColumnCount(); i++) {
+        persons |= md.getColumnName(i).equals("person_key");
+      }
+    }
+    if (persons) {
+      String copy = "temp.main." + SqlTemplate.identifier("engine_" + fact);
+      try (Statement st = conn.createStatement()) {
+        st.execute(
+            SqlTemplate.load(ENGINE + "person_keyed_fact.sql")
+                .render(Map.of("table", copy, "fact", table)));
+      }
+      table = copy;
+    }
+    facts.put(fact, table);
+    return table;
   }
 
   /** A value before its judgement: the cell, its figures and the exact value. */
@@ -70,13 +118,16 @@ public final class IndicatorEngine {
       CatalogueEntry entry,
       IndicatorDefinition def,
       BuildYears years,
-      List<Area> areas)
+      List<Area> areas,
+      Map<String, String> facts)
       throws SQLException {
-    Map<Cell, Tally> numerator = tally(conn, def, def.numerator(), years);
+    Map<Cell, Tally> numerator = tally(conn, def, def.numerator(), years, facts);
     Map<Cell, Tally> denominator =
-        def.denominator() == null ? null : tally(conn, def, def.denominator(), years);
+        def.denominator() == null ? null : tally(conn, def, def.denominator(), years, facts);
     Map<Cell, Tally> pending =
-        def.provisionalWhen() == null ? null : tally(conn, def, def.provisionalWhen(), years);
+        def.provisionalWhen() == null
+            ? null
+            : tally(conn, def, def.provisionalWhen(), years, facts);
     // the sources "delivered nothing" for a year when the part that sizes the indicator (the
     // denominator, or a count's numerator) has no row of that year in the county
     Map<Cell, Tally> sizing = denominator == null ? numerator : denominator;
@@ -158,11 +209,16 @@ public final class IndicatorEngine {
 
   /** Runs one part: its rows per year (the reference rule), aggregated per cell. */
   private Map<Cell, Tally> tally(
-      Connection conn, IndicatorDefinition def, Part part, BuildYears years) throws SQLException {
+      Connection conn,
+      IndicatorDefinition def,
+      Part part,
+      BuildYears years,
+      Map<String, String> facts)
+      throws SQLException {
     String source = "indicator " + def.code() + " (" + part.fact() + ")";
     String rows =
         SqlTemplate.load(part.reference().template())
-            .render(Map.of("fact", SqlTemplate.identifier(part.fact())));
+            .render(Map.of("fact", factTable(conn, part.fact(), facts)));
     String cells =
         SqlTemplate.load(ENGINE + "part_cells.sql")
             .render(
@@ -171,6 +227,7 @@ public final class IndicatorEngine {
                     "aggregate", part.aggregate().sql(source),
                     "where", SqlTemplate.expression(source, part.where())));
     Map<Cell, Tally> tallies = new HashMap<>();
+    long t0 = System.nanoTime();
     try (PreparedStatement ps = conn.prepareStatement(cells)) {
       // part_cells.sql's own parameters come first, then those of the reference rule's rows
       ps.setBoolean(1, def.residenceSplit());
@@ -193,6 +250,7 @@ public final class IndicatorEngine {
     } catch (SQLException e) {
       throw new SQLException(source + ": " + e.getMessage(), e);
     }
+    LOG.debug("{} in {} ms", source, (System.nanoTime() - t0) / 1_000_000);
     return tallies;
   }
 
