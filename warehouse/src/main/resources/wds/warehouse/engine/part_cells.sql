@@ -4,13 +4,10 @@
 -- means the sources had nothing for it).
 -- A row counts once in each cell it belongs to: its township, the county, at county level its
 -- residence's urban or rural class, and its sex besides "all" (0). The cells come from one pass
--- over the rows with grouping sets, so a distinct count stays exact in every cell (a person with
--- spells in two townships counts in both and once at the county) without copying rows per cell.
+-- over the rows with grouping sets, so a distinct count stays exact in every cell (a person
+-- with spells in two townships counts in both and once at the county) without copying rows per
+-- cell.
 with
-
-params as (
-    select ?::boolean as split_residence, ?::boolean as by_sex
-),
 
 part as (
     -- the part's rows per year, by its reference-day rule (reference_*.sql)
@@ -34,42 +31,26 @@ meeting as (
 ),
 
 grouped as (
-    select
-        cell_year,
-        cell_area,
-        cell_level,
-        residence,
-        sex_code,
-        grouping(residence) as all_residences,
-        grouping(sex_code) as all_sexes,
-        ({{aggregate}})::double as amount,
-        count(*)::bigint as records
-    from meeting
-    group by grouping sets (
-        (cell_year, cell_area, cell_level),
-        (cell_year, cell_area, cell_level, sex_code),
-        (cell_year, cell_area, cell_level, residence),
-        (cell_year, cell_area, cell_level, residence, sex_code)
-    )
-),
-
-cells as (
+    -- the grouping sets are the indicator's: (year, area) always, by sex and by residence when
+    -- the indicator has those rows; {{residence}} and {{sex}} read "all" and 0 where a set does
+    -- not group by them
     select
         cell_year as year,
         cell_area as area_code,
-        case when all_residences = 1 then 'all' else residence end as residence,
-        case when all_sexes = 1 then '0' else sex_code end as sex,
-        amount,
-        records
+        cell_level,
+        {{residence}} as residence,
+        {{sex}} as sex,
+        ({{aggregate}})::double as amount,
+        count(*)::bigint as records
+    from meeting
+    group by grouping sets ({{grouping_sets}})
+),
+
+cells as (
+    -- urban and rural rows at county level only, and only for a residence that is known
+    select year, area_code, residence, sex, amount, records
     from grouped
-    where (all_sexes = 1 or (select by_sex from params))
-        and (
-            all_residences = 1
-            or (
-                cell_level = 'county' and residence is not null
-                and (select split_residence from params)
-            )
-        )
+    where residence = 'all' or (cell_level = 'county' and residence is not null)
 ),
 
 base as (
