@@ -5,9 +5,7 @@ import java.math.MathContext;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -54,57 +52,14 @@ public final class IndicatorEngine {
   public List<IndicatorValue> compute(Connection conn, BuildYears years, List<Area> areas)
       throws SQLException {
     List<IndicatorValue> values = new ArrayList<>();
-    Map<String, String> facts = new HashMap<>();
-    try {
-      for (CatalogueEntry entry : catalogue.entries()) {
-        List<Raw> raws =
-            entry.basis() == Basis.COMPUTED
-                ? computed(conn, entry, definitions.load(entry), years, areas, facts)
-                : reported(conn, entry, years, areas);
-        values.addAll(judge(entry, raws));
-      }
-    } finally {
-      for (String table : facts.values()) {
-        if (table.startsWith("temp.")) {
-          try (Statement st = conn.createStatement()) {
-            st.execute("drop table if exists " + table);
-          }
-        }
-      }
+    for (CatalogueEntry entry : catalogue.entries()) {
+      List<Raw> raws =
+          entry.basis() == Basis.COMPUTED
+              ? computed(conn, entry, definitions.load(entry), years, areas)
+              : reported(conn, entry, years, areas);
+      values.addAll(judge(entry, raws));
     }
     return values;
-  }
-
-  /**
-   * The table a part reads for a fact: once per build, a temporary copy of a fact with persons
-   * keyed by small integers (person_keyed_fact.sql); the fact itself when it has no person_key.
-   */
-  private static String factTable(Connection conn, String fact, Map<String, String> facts)
-      throws SQLException {
-    String cached = facts.get(fact);
-    if (cached != null) {
-      return cached;
-    }
-    String table = SqlTemplate.identifier(fact);
-    boolean persons = false;
-    try (Statement st = conn.createStatement();
-        ResultSet rs = st.executeQuery("select * from " + table + " limit 0")) {
-      ResultSetMetaData md = rs.getMetaData();
-      for (int i = 1; i <= md.getColumnCount(); i++) {
-        persons |= md.getColumnName(i).equals("person_key");
-      }
-    }
-    if (persons) {
-      String copy = "temp.main." + SqlTemplate.identifier("engine_" + fact);
-      try (Statement st = conn.createStatement()) {
-        st.execute(
-            SqlTemplate.load(ENGINE + "person_keyed_fact.sql")
-                .render(Map.of("table", copy, "fact", table)));
-      }
-      table = copy;
-    }
-    facts.put(fact, table);
-    return table;
   }
 
   /** A value before its judgement: the cell, its figures and the exact value. */
@@ -123,16 +78,13 @@ public final class IndicatorEngine {
       CatalogueEntry entry,
       IndicatorDefinition def,
       BuildYears years,
-      List<Area> areas,
-      Map<String, String> facts)
+      List<Area> areas)
       throws SQLException {
-    Map<Cell, Tally> numerator = tally(conn, def, def.numerator(), years, facts);
+    Map<Cell, Tally> numerator = tally(conn, def, def.numerator(), years);
     Map<Cell, Tally> denominator =
-        def.denominator() == null ? null : tally(conn, def, def.denominator(), years, facts);
+        def.denominator() == null ? null : tally(conn, def, def.denominator(), years);
     Map<Cell, Tally> pending =
-        def.provisionalWhen() == null
-            ? null
-            : tally(conn, def, def.provisionalWhen(), years, facts);
+        def.provisionalWhen() == null ? null : tally(conn, def, def.provisionalWhen(), years);
     // the sources "delivered nothing" for a year when the part that sizes the indicator (the
     // denominator, or a count's numerator) has no row of that year in the county
     Map<Cell, Tally> sizing = denominator == null ? numerator : denominator;
@@ -234,16 +186,11 @@ public final class IndicatorEngine {
 
   /** Runs one part: its rows per year (the reference rule), aggregated per cell. */
   private Map<Cell, Tally> tally(
-      Connection conn,
-      IndicatorDefinition def,
-      Part part,
-      BuildYears years,
-      Map<String, String> facts)
-      throws SQLException {
+      Connection conn, IndicatorDefinition def, Part part, BuildYears years) throws SQLException {
     String source = "indicator " + def.code() + " (" + part.fact() + ")";
     String rows =
         SqlTemplate.load(part.reference().template())
-            .render(Map.of("fact", factTable(conn, part.fact(), facts)));
+            .render(Map.of("fact", SqlTemplate.identifier(part.fact())));
     String cells =
         SqlTemplate.load(ENGINE + "part_cells.sql")
             .render(
