@@ -88,11 +88,16 @@ public final class WarehouseBuilder {
           (System.nanoTime() - engineStart) / 1_000_000);
       Map<String, String> names = new LinkedHashMap<>();
       areas.forEach(a -> names.put(a.code(), a.name()));
+      long warningsStart = System.nanoTime();
       List<IndicatorWarning> warnings = new EarlyWarnings(plan, catalogue, names).evaluate(values);
       IndicatorWriter writer = new IndicatorWriter(conn, targetCatalog);
       writer.catalogue(plan, catalogue);
       writer.values(values);
       writer.warnings(warnings);
+      LOG.info(
+          "raised {} warnings and wrote the indicator tables in {} ms",
+          warnings.size(),
+          (System.nanoTime() - warningsStart) / 1_000_000);
       LOG.info(
           "warehouse built for plan {}: {} models, {} indicator values, {} warnings, years {}-{}",
           plan.code(),

@@ -11,6 +11,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import wds.warehouse.Plan;
 import wds.warehouse.sql.SqlTemplate;
 
@@ -22,9 +24,15 @@ import wds.warehouse.sql.SqlTemplate;
  */
 public final class IndicatorEngine {
 
+  private static final Logger LOG = LoggerFactory.getLogger(IndicatorEngine.class);
   private static final String ENGINE = "wds/warehouse/engine/";
   private static final List<String> ALL = List.of("0");
   private static final List<String> BY_SEX = List.of("2", "1", "0");
+  // part_cells.sql's cell columns where a grouping set may leave residence or sex out
+  private static final String RESIDENCE_GROUPED =
+      "case when grouping(residence) = 1 then 'all' else residence end";
+  private static final String SEX_GROUPED =
+      "case when grouping(sex_code) = 1 then '0' else sex_code end";
 
   private final Plan plan;
   private final IndicatorCatalogue catalogue;
@@ -156,6 +164,26 @@ public final class IndicatorEngine {
     return tally.amount();
   }
 
+  /**
+   * The grouping sets of part_cells.sql for an indicator's cells: every cell groups by year and
+   * area (with its level), the by-sex cells also by sex, the urban/rural cells by residence. Only
+   * the sets the indicator reports are computed: each distinct count is a pass over the rows.
+   */
+  private static String groupingSets(IndicatorDefinition def) {
+    List<String> sets = new ArrayList<>();
+    sets.add("(cell_year, cell_area, cell_level)");
+    if (def.bySex()) {
+      sets.add("(cell_year, cell_area, cell_level, sex_code)");
+    }
+    if (def.residenceSplit()) {
+      sets.add("(cell_year, cell_area, cell_level, residence)");
+    }
+    if (def.bySex() && def.residenceSplit()) {
+      sets.add("(cell_year, cell_area, cell_level, residence, sex_code)");
+    }
+    return String.join(", ", sets);
+  }
+
   /** Runs one part: its rows per year (the reference rule), aggregated per cell. */
   private Map<Cell, Tally> tally(
       Connection conn, IndicatorDefinition def, Part part, BuildYears years) throws SQLException {
@@ -167,18 +195,26 @@ public final class IndicatorEngine {
         SqlTemplate.load(ENGINE + "part_cells.sql")
             .render(
                 Map.of(
-                    "rows", rows,
-                    "aggregate", part.aggregate().sql(source),
-                    "where", SqlTemplate.expression(source, part.where())));
+                    "rows",
+                    rows,
+                    "aggregate",
+                    part.aggregate().sql(source),
+                    "where",
+                    SqlTemplate.expression(source, part.where()),
+                    "grouping_sets",
+                    groupingSets(def),
+                    "residence",
+                    def.residenceSplit() ? RESIDENCE_GROUPED : "'all'",
+                    "sex",
+                    def.bySex() ? SEX_GROUPED : "'0'"));
     Map<Cell, Tally> tallies = new HashMap<>();
+    long t0 = System.nanoTime();
     try (PreparedStatement ps = conn.prepareStatement(cells)) {
-      // part_cells.sql's own parameters come first, then those of the reference rule's rows
-      ps.setBoolean(1, def.residenceSplit());
-      ps.setBoolean(2, def.bySex());
-      ps.setInt(3, years.firstYear());
-      ps.setInt(4, years.lastYear());
-      ps.setInt(5, part.yearOffset());
-      ps.setInt(6, part.windowYears());
+      // the parameters are the reference rule's
+      ps.setInt(1, years.firstYear());
+      ps.setInt(2, years.lastYear());
+      ps.setInt(3, part.yearOffset());
+      ps.setInt(4, part.windowYears());
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           Object amount = rs.getObject(5);
@@ -193,6 +229,7 @@ public final class IndicatorEngine {
     } catch (SQLException e) {
       throw new SQLException(source + ": " + e.getMessage(), e);
     }
+    LOG.debug("{} in {} ms", source, (System.nanoTime() - t0) / 1_000_000);
     return tallies;
   }
 
