@@ -342,7 +342,7 @@ class NightlyJobEndToEndTest {
                     c,
                     "SELECT count(*) FROM "
                         + values
-                        + " v JOIN snap.indicator i ON i.indicator_code = v.indicator_code WHERE v.area_code::varchar IN "
+                        + " v JOIN snap.indicator i ON i.code = v.indicator_code WHERE v.area_code::varchar IN "
                         + townships
                         + " AND (v.numerator BETWEEN 1 AND 4 OR (i.unit = 'count' AND v.value BETWEEN 1 AND 4)"
                         + " OR (i.unit = 'years' AND v.denominator BETWEEN 1 AND 4))"))

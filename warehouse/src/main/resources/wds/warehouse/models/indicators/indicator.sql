@@ -1,6 +1,6 @@
 -- The indicator catalogue of the plan: one row per indicator, filled by the engine.
 create or replace table indicator (
-    indicator_code varchar not null,
+    code varchar not null,
     domain varchar,
     name_zh varchar,
     name_en varchar,
