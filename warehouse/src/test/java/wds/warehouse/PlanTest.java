@@ -46,8 +46,7 @@ class PlanTest {
       BuildResult result = f.build(next, LocalDate.of(2028, 6, 30));
 
       assertThat(List.of(result.firstYear(), result.lastYear())).containsExactly(2025, 2028);
-      assertThat(
-              f.rows("select target_op, target from snap.indicator where indicator_code = 'H02'"))
+      assertThat(f.rows("select target_op, target from snap.indicator where code = 'H02'"))
           .containsExactly(List.of("ge", 95.0));
       // a monitored indicator of the last plan gets a target in the next: H13 25% < 30 is met
       assertThat(
