@@ -21,6 +21,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.json.JsonMapper;
 import wds.jobs.HomeOption;
 import wds.warehouse.publish.Snapshots;
@@ -127,7 +128,8 @@ public final class QueryCommand implements Callable<Integer> {
   private static void printJson(ResultSet rows, PrintWriter out) throws SQLException {
     ResultSetMetaData meta = rows.getMetaData();
     int columns = meta.getColumnCount();
-    JsonMapper mapper = JsonMapper.builder().build();
+    // the generator must not close the command's writer: the closing newline still follows
+    JsonMapper mapper = JsonMapper.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
     try (JsonGenerator json = mapper.createGenerator(out)) {
       json.writeStartArray();
       while (rows.next()) {

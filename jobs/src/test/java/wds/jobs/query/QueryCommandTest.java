@@ -111,6 +111,9 @@ class QueryCommandTest {
             "json",
             "select sex_code, persons, share from dim_sex order by 1");
 
+    assertThat(run.out())
+        .as("ends its line, like the other formats")
+        .endsWith("]" + System.lineSeparator());
     JsonNode json = JsonMapper.builder().build().readTree(run.out());
     assertThat(json.size()).isEqualTo(2);
     assertThat(json.get(0).get("sex_code").asString()).isEqualTo("1");
