@@ -120,24 +120,39 @@ public final class LoadCommand implements Callable<Integer> {
             .filter(r -> r.outcome() == DeliveryResult.Outcome.LOADED)
             .mapToLong(DeliveryResult::rowsRejected)
             .sum();
-    System.out.printf(
-        Locale.ROOT,
-        "%n%s %s: %d deliveries loaded, %d refused, %d loaded before;"
-            + " %,d rows read, %,d loaded, %,d rejected; %.1f s in all (loading %,.0f rows/s)%n"
-            + "  drop:       %s%n  warehouse:  %s (etl_delivery, etl_reject)%n  quarantine: %s%n",
-        execution.getJobInstance().getJobName(),
-        execution.getStatus() == BatchStatus.COMPLETED ? "completed" : "FAILED",
-        loaded,
-        refused,
-        before,
-        read,
-        rowsLoaded,
-        rejected,
-        seconds,
-        loadSeconds(execution, seconds) > 0 ? read / loadSeconds(execution, seconds) : 0.0,
-        dropFolder,
-        home.workDatabase(),
-        home.quarantine());
+    String job = execution.getJobInstance().getJobName();
+    String status = execution.getStatus() == BatchStatus.COMPLETED ? "completed" : "FAILED";
+    double loading = loadSeconds(execution);
+    if (loading == 0 && results.isEmpty()) {
+      // a job without load steps (wds publish): nothing was read, so no load figures to show
+      System.out.printf(
+          Locale.ROOT,
+          "%n%s %s in %.1f s%n  snapshots:  %s%n",
+          job,
+          status,
+          seconds,
+          home.snapshots());
+    } else {
+      System.out.printf(
+          Locale.ROOT,
+          "%n%s %s: %d deliveries loaded, %d refused, %d loaded before;"
+              + " %,d rows read, %,d loaded, %,d rejected; %.1f s in all (loading %,.0f rows/s)%n"
+              + "  drop:       %s%n  warehouse:  %s (etl_delivery, etl_reject)%n"
+              + "  quarantine: %s%n",
+          job,
+          status,
+          loaded,
+          refused,
+          before,
+          read,
+          rowsLoaded,
+          rejected,
+          seconds,
+          read / (loading > 0 ? loading : seconds),
+          dropFolder,
+          home.workDatabase(),
+          home.quarantine());
+    }
     if (execution.getStatus() != BatchStatus.COMPLETED) {
       execution
           .getAllFailureExceptions()
@@ -148,8 +163,11 @@ public final class LoadCommand implements Callable<Integer> {
     return refused > 0 ? 2 : 0;
   }
 
-  /** The time spent loading (the steps named load…), not publishing: what rows/s is about. */
-  private static double loadSeconds(JobExecution execution, double whole) {
+  /**
+   * The time spent loading (the steps named load…), not publishing: what rows/s is about; 0 when
+   * the job has no load step.
+   */
+  private static double loadSeconds(JobExecution execution) {
     double seconds = 0;
     for (var step : execution.getStepExecutions()) {
       if (step.getStepName().startsWith("load")
@@ -159,7 +177,7 @@ public final class LoadCommand implements Callable<Integer> {
             java.time.Duration.between(step.getStartTime(), step.getEndTime()).toMillis() / 1e3;
       }
     }
-    return seconds > 0 ? seconds : whole;
+    return seconds;
   }
 
   private static String rootMessage(Throwable e) {
