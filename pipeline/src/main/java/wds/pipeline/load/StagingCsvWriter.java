@@ -139,45 +139,27 @@ final class StagingCsvWriter implements AutoCloseable {
   }
 
   private void text(String s) throws IOException {
-    int n = s.length();
-    boolean quote = n == 0 || s.charAt(0) <= ' ' || s.charAt(n - 1) <= ' ';
-    boolean ascii = true;
-    for (int i = 0; i < n && !(quote && !ascii); i++) {
-      char c = s.charAt(i);
-      if (c < ' ' || c == '"' || c == ',' || c == 0x7f) {
-        quote = true;
-      } else if (c >= 0x80) {
-        ascii = false;
-      }
+    // encoding first and scanning bytes is cheaper than scanning chars: an ASCII string is copied
+    // by an intrinsic, and no byte of a multi-byte UTF-8 sequence is a comma, quote or control
+    byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+    int n = bytes.length;
+    boolean quote = n == 0 || (bytes[0] & 0xff) <= ' ' || (bytes[n - 1] & 0xff) <= ' ';
+    for (int i = 0; i < n && !quote; i++) {
+      byte b = bytes[i];
+      quote = (b >= 0 && b < ' ') || b == '"' || b == ',' || b == 0x7f;
     }
-    if (!quote && ascii) {
-      ascii(s);
-      return;
-    }
-    byte[] bytes = ascii ? null : s.getBytes(StandardCharsets.UTF_8);
     if (!quote) {
       bytes(bytes);
       return;
     }
     room(1);
     buffer[size++] = '"';
-    if (ascii) {
-      for (int i = 0; i < n; i++) {
-        char c = s.charAt(i);
-        room(2);
-        if (c == '"') {
-          buffer[size++] = '"';
-        }
-        buffer[size++] = (byte) c;
+    for (byte b : bytes) {
+      room(2);
+      if (b == '"') {
+        buffer[size++] = '"';
       }
-    } else {
-      for (byte b : bytes) {
-        room(2);
-        if (b == '"') {
-          buffer[size++] = '"';
-        }
-        buffer[size++] = b;
-      }
+      buffer[size++] = b;
     }
     room(1);
     buffer[size++] = '"';

@@ -23,7 +23,8 @@ final class IsoDates {
     if (s.length() != 10) {
       return null;
     }
-    return dateAt(s);
+    int day = dayAt(s);
+    return day < 0 ? null : LocalDate.of(day / 10_000, day / 100 % 100, day % 100);
   }
 
   /** The date-time {@code s} denotes, or null when it is not one. */
@@ -32,9 +33,9 @@ final class IsoDates {
     if (n < 16) {
       return null;
     }
-    LocalDate day = dateAt(s);
+    int day = dayAt(s);
     char sep = s.charAt(10);
-    if (day == null || (sep != 'T' && sep != ' ' && sep != 't') || s.charAt(13) != ':') {
+    if (day < 0 || (sep != 'T' && sep != ' ' && sep != 't') || s.charAt(13) != ':') {
       return null;
     }
     int hour = digits(s, 11, 13);
@@ -63,22 +64,24 @@ final class IsoDates {
     if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
       return null;
     }
-    return LocalDateTime.of(
-        day.getYear(), day.getMonthValue(), day.getDayOfMonth(), hour, minute, second, nanos);
+    return LocalDateTime.of(day / 10_000, day / 100 % 100, day % 100, hour, minute, second, nanos);
   }
 
-  /** The {@code yyyy-MM-dd} date in the first ten characters of {@code s}, or null. */
-  private static LocalDate dateAt(String s) {
+  /**
+   * The {@code yyyy-MM-dd} date in the first ten characters of {@code s} as the number yyyyMMdd, or
+   * -1 (a number, not a LocalDate: a timestamp makes one object, not two).
+   */
+  private static int dayAt(String s) {
     if (s.charAt(4) != '-' || s.charAt(7) != '-') {
-      return null;
+      return -1;
     }
     int year = digits(s, 0, 4);
     int month = digits(s, 5, 7);
     int day = digits(s, 8, 10);
     if (year < 0 || month < 1 || month > 12 || day < 1 || day > lengthOfMonth(year, month)) {
-      return null;
+      return -1;
     }
-    return LocalDate.of(year, month, day);
+    return year * 10_000 + month * 100 + day;
   }
 
   private static int lengthOfMonth(int year, int month) {
