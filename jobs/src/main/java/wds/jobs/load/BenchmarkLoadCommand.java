@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -17,7 +19,10 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 import wds.jobs.HomeOption;
 import wds.jobs.WdsHome;
 import wds.pipeline.load.Delivery;
@@ -46,6 +51,8 @@ import wds.schemas.SchemaCatalog;
     description = "Measure the loader against DuckDB's read_csv on a generated county delivery.")
 public final class BenchmarkLoadCommand implements Callable<Integer> {
 
+  @Spec CommandSpec spec;
+
   @Mixin HomeOption homeOption;
 
   @Option(
@@ -55,8 +62,21 @@ public final class BenchmarkLoadCommand implements Callable<Integer> {
       description = "registry size of the generated county (default ${DEFAULT-VALUE})")
   int persons;
 
+  @Option(
+      names = "--runs",
+      paramLabel = "N",
+      defaultValue = "1",
+      description =
+          "loads of the same delivery, each into a new database, and as many ceiling runs: the"
+              + " first load is cold (as a nightly run is), the later ones show the warm speed;"
+              + " medians damp a busy machine (default ${DEFAULT-VALUE})")
+  int runs;
+
   @Override
   public Integer call() throws Exception {
+    if (runs < 1) {
+      throw new ParameterException(spec.commandLine(), "--runs must be at least 1");
+    }
     WdsHome home = homeOption.home().create();
     Path bench = home.root().resolve("benchmark");
     deleteTree(bench);
@@ -74,6 +94,92 @@ public final class BenchmarkLoadCommand implements Callable<Integer> {
         (System.nanoTime() - g0) / 1e9);
 
     SchemaCatalog catalog = SchemaCatalog.load();
+    List<LoadRun> loads = new ArrayList<>();
+    for (int run = 1; run <= runs; run++) {
+      loads.add(loadOnce(catalog, drop, bench.resolve("run-" + run), run == 1));
+    }
+
+    // the ceiling: DuckDB's own multi-threaded CSV reader into plain tables, no checks at all
+    List<DeliveredFile> csv =
+        generated.files().stream()
+            .filter(f -> f.name().endsWith(".csv") && f.encoding().equalsIgnoreCase("UTF-8"))
+            .toList();
+    long csvRows = csv.stream().mapToLong(DeliveredFile::rows).sum();
+    List<Ceiling> defaults = new ArrayList<>();
+    List<Ceiling> unordered = new ArrayList<>();
+    for (int run = 1; run <= runs; run++) {
+      defaults.add(ceiling(bench.resolve("ceiling-" + run + ".duckdb"), drop, csv, false));
+      unordered.add(ceiling(bench.resolve("unordered-" + run + ".duckdb"), drop, csv, true));
+    }
+
+    LoadRun cold = loads.get(0);
+    double ceilingSeconds = median(unordered.stream().mapToDouble(Ceiling::seconds));
+    double ceilingRate = csvRows / ceilingSeconds;
+    double defaultsRate = csvRows / median(defaults.stream().mapToDouble(Ceiling::seconds));
+    System.out.printf(
+        Locale.ROOT,
+        "%nloader   : %,d rows in %.2f s = %,.0f rows/s (validated, pseudonymised, hashed,"
+            + " upserted, audited; the first load in this JVM, as a nightly run is)%n"
+            + "  of which %.2f s reading, validating and staging, %.2f s merging (upsert,"
+            + " full-mode deletes), auditing and committing, %.2f s closing the database"
+            + " (checkpoint)%n",
+        cold.rows(),
+        cold.seconds(),
+        cold.rate(),
+        cold.stagingSeconds(),
+        cold.seconds() - cold.stagingSeconds() - cold.closeSeconds(),
+        cold.closeSeconds());
+    if (runs > 1) {
+      double warm = median(loads.stream().skip(1).mapToDouble(LoadRun::seconds));
+      System.out.printf(
+          Locale.ROOT,
+          "  warm     : median of the %d later loads %.2f s = %,.0f rows/s (CPU median %.2f s)%n",
+          runs - 1,
+          warm,
+          cold.rows() / warm,
+          median(loads.stream().skip(1).mapToDouble(LoadRun::cpuSeconds)));
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "read_csv : %,d rows in %.2f s = %,.0f rows/s (DuckDB alone on the UTF-8 CSV files,"
+            + " with the loader's setting preserve_insertion_order = false: the ceiling%s)%n"
+            + "           %,.0f rows/s with DuckDB's defaults%n"
+            + "ratio    : %.2f of the ceiling (%.2f of read_csv with defaults)%n"
+            + "cpu      : loader %.2f s, read_csv %.2f s (defaults %.2f s) (process CPU time; other"
+            + " work on the machine inflates wall time more than these)%n"
+            + "heap     : peak %,.0f MB (max %,.0f MB); cores %d%n",
+        csvRows,
+        ceilingSeconds,
+        ceilingRate,
+        runs > 1 ? "; median of " + runs : "",
+        defaultsRate,
+        cold.rate() / ceilingRate,
+        cold.rate() / defaultsRate,
+        cold.cpuSeconds(),
+        median(unordered.stream().mapToDouble(Ceiling::cpuSeconds)),
+        median(defaults.stream().mapToDouble(Ceiling::cpuSeconds)),
+        loads.stream().mapToLong(LoadRun::heapPeak).max().orElse(0) / 1e6,
+        Runtime.getRuntime().maxMemory() / 1e6,
+        Runtime.getRuntime().availableProcessors());
+    return 0;
+  }
+
+  /** One load of the delivery into a new work database: its figures. */
+  private record LoadRun(
+      long rows,
+      double seconds,
+      double cpuSeconds,
+      double stagingSeconds,
+      double closeSeconds,
+      long heapPeak) {
+
+    double rate() {
+      return rows / seconds;
+    }
+  }
+
+  private LoadRun loadOnce(SchemaCatalog catalog, Path drop, Path folder, boolean verbose)
+      throws Exception {
     resetHeapPeaks();
     System.gc();
     long t0 = System.nanoTime();
@@ -91,6 +197,9 @@ public final class BenchmarkLoadCommand implements Callable<Integer> {
 
           @Override
           public void extractStaged(wds.pipeline.load.StageTimings t) {
+            if (!verbose) {
+              return;
+            }
             System.out.printf(
                 Locale.ROOT,
                 "  staged %-34s %,10d rows %6.2f s: reading %5.2f s, duckdb %5.2f s, dups %5.2f s%n",
@@ -102,7 +211,7 @@ public final class BenchmarkLoadCommand implements Callable<Integer> {
                 t.duplicatesSeconds());
           }
         };
-    try (WorkDatabase db = WorkDatabase.open(bench.resolve("work.duckdb"), catalog);
+    try (WorkDatabase db = WorkDatabase.open(folder.resolve("work.duckdb"), catalog);
         DeliveryLoader loader =
             new DeliveryLoader(
                 db.connection(),
@@ -112,40 +221,63 @@ public final class BenchmarkLoadCommand implements Callable<Integer> {
                 new LoadSettings(
                     LoadComponents.readIndicatorCodes(),
                     Pseudonymiser.fromKey(new byte[32]),
-                    bench.resolve("quarantine")),
+                    folder.resolve("quarantine")),
                 stagingTimes)) {
       for (Delivery d : new DropFolder(drop).deliveries(catalog.sources())) {
         DeliveryResult r = loader.load(d);
         if (r.outcome() != DeliveryResult.Outcome.LOADED) {
-          System.err.println(
+          throw new IllegalStateException(
               "benchmark: " + d.label() + " was " + r.outcome() + ": " + r.message());
-          return 1;
         }
         rows += r.rowsRead();
-        for (var e : r.extracts()) {
-          System.out.printf(
-              Locale.ROOT, "  %-28s %,10d rows%n", e.source() + "/" + e.extract(), e.rowsRead());
+        if (verbose) {
+          for (var e : r.extracts()) {
+            System.out.printf(
+                Locale.ROOT, "  %-28s %,10d rows%n", e.source() + "/" + e.extract(), e.rowsRead());
+          }
         }
       }
       loaded = System.nanoTime();
     }
-    double loadSeconds = (System.nanoTime() - t0) / 1e9;
-    double loadCpu = (cpuNanos() - cpu0) / 1e9;
-    double closeSeconds = (System.nanoTime() - loaded) / 1e9;
-    double stagingSeconds = staging.values().stream().mapToDouble(Double::doubleValue).sum();
-    long heapPeak = heapPeak();
+    LoadRun run =
+        new LoadRun(
+            rows,
+            (System.nanoTime() - t0) / 1e9,
+            (cpuNanos() - cpu0) / 1e9,
+            staging.values().stream().mapToDouble(Double::doubleValue).sum(),
+            (System.nanoTime() - loaded) / 1e9,
+            heapPeak());
+    System.out.printf(
+        Locale.ROOT,
+        "load %s: %.2f s, CPU %.2f s%n",
+        folder.getFileName(),
+        run.seconds(),
+        run.cpuSeconds());
+    deleteTree(folder);
+    return run;
+  }
 
-    // the ceiling: DuckDB's own multi-threaded CSV reader into plain tables, no checks at all
-    List<DeliveredFile> csv =
-        generated.files().stream()
-            .filter(f -> f.name().endsWith(".csv") && f.encoding().equalsIgnoreCase("UTF-8"))
-            .toList();
-    long csvRows = csv.stream().mapToLong(DeliveredFile::rows).sum();
+  private static double median(java.util.stream.DoubleStream values) {
+    double[] sorted = values.sorted().toArray();
+    int n = sorted.length;
+    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+  }
+
+  private record Ceiling(double seconds, double cpuSeconds) {}
+
+  /**
+   * DuckDB's own multi-threaded CSV reader into plain tables of a new database, no checks at all:
+   * the ceiling. {@code unordered} gives it the loader's {@code preserve_insertion_order = false}.
+   */
+  private static Ceiling ceiling(
+      Path database, Path drop, List<DeliveredFile> csv, boolean unordered) throws SQLException {
     long c0 = System.nanoTime();
-    long ccpu0 = cpuNanos();
-    try (Connection duck =
-            DriverManager.getConnection("jdbc:duckdb:" + bench.resolve("ceiling.duckdb"));
+    long cpu0 = cpuNanos();
+    try (Connection duck = DriverManager.getConnection("jdbc:duckdb:" + database);
         Statement st = duck.createStatement()) {
+      if (unordered) {
+        st.execute("SET preserve_insertion_order = false");
+      }
       int i = 0;
       for (DeliveredFile f : csv) {
         try (PreparedStatement ps =
@@ -155,38 +287,7 @@ public final class BenchmarkLoadCommand implements Callable<Integer> {
         }
       }
     }
-    double ceilingSeconds = (System.nanoTime() - c0) / 1e9;
-    double ceilingCpu = (cpuNanos() - ccpu0) / 1e9;
-    double loaderRate = rows / loadSeconds;
-    double ceilingRate = csvRows / ceilingSeconds;
-    System.out.printf(
-        Locale.ROOT,
-        "%nloader   : %,d rows in %.2f s = %,.0f rows/s (validated, pseudonymised, hashed,"
-            + " upserted, audited)%n"
-            + "  of which %.2f s reading, validating and staging, %.2f s merging (upsert,"
-            + " full-mode deletes), auditing and committing, %.2f s closing the database"
-            + " (checkpoint)%n"
-            + "read_csv : %,d rows in %.2f s = %,.0f rows/s (DuckDB alone; the UTF-8 CSV files)%n"
-            + "ratio    : %.2f of the ceiling%n"
-            + "cpu      : loader %.2f s, read_csv %.2f s (process CPU time; other work on the"
-            + " machine inflates wall time, not these)%n"
-            + "heap     : peak %,.0f MB (max %,.0f MB); cores %d%n",
-        rows,
-        loadSeconds,
-        loaderRate,
-        stagingSeconds,
-        loadSeconds - stagingSeconds - closeSeconds,
-        closeSeconds,
-        csvRows,
-        ceilingSeconds,
-        ceilingRate,
-        loaderRate / ceilingRate,
-        loadCpu,
-        ceilingCpu,
-        heapPeak / 1e6,
-        Runtime.getRuntime().maxMemory() / 1e6,
-        Runtime.getRuntime().availableProcessors());
-    return 0;
+    return new Ceiling((System.nanoTime() - c0) / 1e9, (cpuNanos() - cpu0) / 1e9);
   }
 
   /** CPU time of this process (all threads, DuckDB's included). */

@@ -1,0 +1,67 @@
+package wds.jobs.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import wds.jobs.WdsCli;
+
+class BenchmarkLoadCommandTest {
+
+  @TempDir Path tmp;
+
+  @Test
+  void benchmark_WhenRunTwice_ThenItReportsTheColdAndWarmLoadsAgainstTheCeiling() {
+    Path home = tmp.resolve("home");
+    String out =
+        LoadCommandTest.captured(
+            () ->
+                assertThat(
+                        WdsCli.commandLine()
+                            .execute(
+                                "benchmark-load",
+                                "--persons",
+                                "3000",
+                                "--runs",
+                                "2",
+                                "--home",
+                                home.toString()))
+                    .isZero());
+
+    long generated = number(out, "generated 3,000 persons: \\d+ files, ([\\d,]+) rows");
+    // every generated row is read by the loader, in each run
+    assertThat(number(out, "loader   : ([\\d,]+) rows in")).isEqualTo(generated);
+    assertThat(out).containsPattern("load run-1: [\\d.]+ s, CPU [\\d.]+ s");
+    assertThat(out).containsPattern("load run-2: [\\d.]+ s, CPU [\\d.]+ s");
+    assertThat(out).containsPattern("warm     : median of the 1 later loads [\\d.]+ s");
+    assertThat(out).containsPattern("read_csv : [\\d,]+ rows in [\\d.]+ s .*median of 2");
+    assertThat(out).containsPattern("ratio    : \\d+\\.\\d\\d of the ceiling");
+    // the runs' databases are gone; the delivery stays for a second look
+    assertThat(home.resolve("benchmark/run-1")).doesNotExist();
+    assertThat(Files.isDirectory(home.resolve("benchmark/drop"))).isTrue();
+  }
+
+  @Test
+  void benchmark_WhenRunsIsZero_ThenItIsRefusedBeforeAnythingIsGenerated() {
+    Path home = tmp.resolve("home");
+    String out =
+        LoadCommandTest.captured(
+            () ->
+                assertThat(
+                        WdsCli.commandLine()
+                            .execute("benchmark-load", "--runs", "0", "--home", home.toString()))
+                    .isEqualTo(2));
+    assertThat(out).contains("--runs must be at least 1");
+    assertThat(home.resolve("benchmark")).doesNotExist();
+  }
+
+  private static long number(String text, String regex) {
+    Matcher m = Pattern.compile(regex).matcher(text);
+    assertThat(m.find()).as("output matches %s:%n%s", regex, text).isTrue();
+    return Long.parseLong(m.group(1).replace(",", ""));
+  }
+}
