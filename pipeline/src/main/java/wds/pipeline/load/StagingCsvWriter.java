@@ -32,6 +32,18 @@ final class StagingCsvWriter implements AutoCloseable {
 
   private static final int BUFFER = 1 << 16;
 
+  /** The bytes that make a text value quoted: controls, DEL, the quote and the delimiter. */
+  private static final boolean[] NEEDS_QUOTES = new boolean[256];
+
+  static {
+    for (int b = 0; b < ' '; b++) {
+      NEEDS_QUOTES[b] = true;
+    }
+    NEEDS_QUOTES[0x7f] = true;
+    NEEDS_QUOTES['"'] = true;
+    NEEDS_QUOTES[','] = true;
+  }
+
   private final OutputStream out;
   private final Kind[] kinds;
   private final boolean[] falseWhenNull;
@@ -42,6 +54,8 @@ final class StagingCsvWriter implements AutoCloseable {
   /** The Java type of a staged column, as this writer renders it. */
   private enum Kind {
     TEXT,
+    /** A pseudonym: 64 hex digits, never in need of quoting or encoding. */
+    KEY,
     LONG,
     DECIMAL,
     DATE,
@@ -87,7 +101,7 @@ final class StagingCsvWriter implements AutoCloseable {
   private static Kind kind(OdsColumn c) {
     Class<?> type = c.javaType();
     if (type == String.class) {
-      return Kind.TEXT;
+      return c.pseudonym() ? Kind.KEY : Kind.TEXT;
     } else if (type == Long.class) {
       return Kind.LONG;
     } else if (type == BigDecimal.class) {
@@ -122,6 +136,7 @@ final class StagingCsvWriter implements AutoCloseable {
       } else {
         switch (kinds[i]) {
           case TEXT -> text((String) v);
+          case KEY -> ascii((String) v);
           case LONG -> number(((Number) v).longValue());
           case DECIMAL -> ascii(((BigDecimal) v).setScale(4, RoundingMode.HALF_UP).toPlainString());
           case DATE -> date((LocalDate) v);
@@ -145,8 +160,7 @@ final class StagingCsvWriter implements AutoCloseable {
     int n = bytes.length;
     boolean quote = n == 0 || (bytes[0] & 0xff) <= ' ' || (bytes[n - 1] & 0xff) <= ' ';
     for (int i = 0; i < n && !quote; i++) {
-      byte b = bytes[i];
-      quote = (b >= 0 && b < ' ') || b == '"' || b == ',' || b == 0x7f;
+      quote = NEEDS_QUOTES[bytes[i] & 0xff];
     }
     if (!quote) {
       bytes(bytes);

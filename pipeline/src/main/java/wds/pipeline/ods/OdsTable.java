@@ -29,11 +29,12 @@ public record OdsTable(ExtractSchema schema, List<OdsColumn> columns) {
       switch (c.type()) {
         case ID_NUMBER -> {
           String prefix = c.identityPrefix();
-          columns.add(new OdsColumn(prefix + "person_key", "VARCHAR", String.class, key));
+          columns.add(new OdsColumn(prefix + "person_key", "VARCHAR", String.class, key, true));
           columns.add(new OdsColumn(prefix + "id_birth_date", "DATE", LocalDate.class, false));
           columns.add(new OdsColumn(prefix + "id_sex", "VARCHAR", String.class, false));
         }
-        case STR, CODE, AREA -> columns.add(new OdsColumn(c.name(), "VARCHAR", String.class, key));
+        case STR, CODE, AREA ->
+            columns.add(new OdsColumn(c.name(), "VARCHAR", String.class, key, c.pseudonymise()));
         case INT -> columns.add(new OdsColumn(c.name(), "BIGINT", Long.class, key));
         case DEC -> columns.add(new OdsColumn(c.name(), "DECIMAL(18,4)", BigDecimal.class, key));
         case DATE -> columns.add(new OdsColumn(c.name(), "DATE", LocalDate.class, key));

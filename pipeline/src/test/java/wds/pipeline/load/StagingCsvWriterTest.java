@@ -3,6 +3,7 @@ package wds.pipeline.load;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -55,6 +56,7 @@ class StagingCsvWriterTest {
       "windows\r\nline",
       "tab\there",
       "nul\0char",
+      "del\u007fchar",
       "妇女发展统计 呼图壁县",
       "中\"文,\n换行",
       "emoji 😀",
@@ -135,6 +137,45 @@ class StagingCsvWriterTest {
       assertThat(back.get(i).get(0)).isEqualTo(rows.get(i)[0]);
       assertThat(back.get(i).get(1)).isEqualTo((long) i);
     }
+  }
+
+  @Test
+  void pseudonymColumn_isWrittenAsItsHexDigitsAndReadBackEqual() throws Exception {
+    OdsTable keyed =
+        new OdsTable(
+            LoaderFixture.CATALOG.get("civil", "assistance"),
+            List.of(
+                new OdsColumn("person_key", "VARCHAR", String.class, true, true),
+                new OdsColumn("deleted", "BOOLEAN", Boolean.class, false),
+                new OdsColumn("_delivery_date", "DATE", LocalDate.class, false),
+                new OdsColumn("_origin", "VARCHAR", String.class, false)));
+    wds.pipeline.pseudonym.Pseudonymiser keys =
+        wds.pipeline.pseudonym.Pseudonymiser.fromKey(new byte[32]);
+    List<String> written = new ArrayList<>();
+    Path file = dir.resolve("keys.csv");
+    try (StagingCsvWriter out = new StagingCsvWriter(file, keyed)) {
+      for (int i = 0; i < 1_000; i++) {
+        String key = keys.keyOfText("student-" + i);
+        written.add(key);
+        out.write(new Object[] {key, null}, i + 2);
+      }
+    }
+    List<String> back = new ArrayList<>();
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+        Statement st = c.createStatement();
+        ResultSet rs =
+            st.executeQuery(
+                "SELECT person_key FROM read_csv('"
+                    + file
+                    + "', "
+                    + StagingCsvWriter.readOptions(keyed)
+                    + ") ORDER BY _line")) {
+      while (rs.next()) {
+        back.add(rs.getString(1));
+      }
+    }
+    assertThat(back).isEqualTo(written);
+    assertThat(Files.readAllLines(file).get(0)).isEqualTo(written.get(0) + ",false,2");
   }
 
   private static Object[] row(
