@@ -17,20 +17,7 @@ class BenchmarkLoadCommandTest {
   @Test
   void benchmark_WhenRunTwice_ThenItReportsTheColdAndWarmLoadsAgainstTheCeiling() {
     Path home = tmp.resolve("home");
-    String out =
-        LoadCommandTest.captured(
-            () ->
-                assertThat(
-                        WdsCli.commandLine()
-                            .execute(
-                                "benchmark-load",
-                                "--persons",
-                                "3000",
-                                "--runs",
-                                "2",
-                                "--home",
-                                home.toString()))
-                    .isZero());
+    String out = benchmark(0, "--persons", "3000", "--runs", "2", "--home", home.toString());
 
     long generated = number(out, "generated 3,000 persons: \\d+ files, ([\\d,]+) rows");
     // every generated row is read by the loader, in each run
@@ -48,15 +35,18 @@ class BenchmarkLoadCommandTest {
   @Test
   void benchmark_WhenRunsIsZero_ThenItIsRefusedBeforeAnythingIsGenerated() {
     Path home = tmp.resolve("home");
-    String out =
-        LoadCommandTest.captured(
-            () ->
-                assertThat(
-                        WdsCli.commandLine()
-                            .execute("benchmark-load", "--runs", "0", "--home", home.toString()))
-                    .isEqualTo(2));
+    String out = benchmark(2, "--runs", "0", "--home", home.toString());
     assertThat(out).contains("--runs must be at least 1");
     assertThat(home.resolve("benchmark")).doesNotExist();
+  }
+
+  /** Runs {@code wds benchmark-load args}, expecting its exit code; returns what it printed. */
+  private static String benchmark(int exitCode, String... args) {
+    String[] command = new String[args.length + 1];
+    command[0] = "benchmark-load";
+    System.arraycopy(args, 0, command, 1, args.length);
+    return LoadCommandTest.captured(
+        () -> assertThat(WdsCli.commandLine().execute(command)).isEqualTo(exitCode));
   }
 
   private static long number(String text, String regex) {
