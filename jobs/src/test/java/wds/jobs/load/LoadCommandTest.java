@@ -85,22 +85,32 @@ class LoadCommandTest {
   @Test
   void load_WithBadRows_KeepsIdentityNumbersAndTheSecretOutOfLogsAndTables() throws Exception {
     Path home = home("a");
-    String out = captured(() -> assertThat(load(home)).isZero());
+    // the home's own path is printed, and JUnit's folder name (junit-<random digits>) can have
+    // the shape of an identity number: it is no data, so it is masked before the scan
+    String out = captured(() -> assertThat(load(home)).isZero()).replace(tmp.toString(), "<tmp>");
 
     assertThat(out).contains("event=extract_loaded source=civil extract=assistance");
-    assertThat(ID_NUMBER.matcher(out).find()).as("an identity number in the output").isFalse();
+    assertThat(linesWithIdNumbers(out)).as("lines of the output with an identity number").isEmpty();
     assertThat(out).doesNotContain(Deliveries.SECRET);
     String tables =
         String.join("\n", warehouse(home))
             + query(home, "SELECT * FROM etl_delivery")
             + query(home, "SELECT * FROM etl_reject");
-    assertThat(ID_NUMBER.matcher(tables).find()).as("an identity number in a table").isFalse();
+    assertThat(linesWithIdNumbers(tables)).as("table rows with an identity number").isEmpty();
     assertThat(tables).doesNotContain(Deliveries.SECRET);
     // ... while the quarantine keeps the raw rows for correction
     assertThat(
             java.nio.file.Files.readString(
                 home.resolve("quarantine/civil/20250301/assistance.csv")))
         .contains(Deliveries.id(900));
+  }
+
+  /** The lines of {@code text} that hold an identity number, the number masked, for the report. */
+  static List<String> linesWithIdNumbers(String text) {
+    return text.lines()
+        .filter(line -> ID_NUMBER.matcher(line).find())
+        .map(line -> ID_NUMBER.matcher(line).replaceAll("<18 characters of an identity number>"))
+        .toList();
   }
 
   private Path home(String name) throws Exception {
