@@ -151,7 +151,7 @@ public final class IdentityNumber {
       throw new InvalidIdentityNumberException(Fault.FORMAT, "birth year before 1880");
     }
     try {
-      return LocalDate.of(year, month, day);
+      return LocalDates.of(year, month, day);
     } catch (DateTimeException e) {
       throw new InvalidIdentityNumberException(Fault.FORMAT, "birth date is not a calendar date");
     }

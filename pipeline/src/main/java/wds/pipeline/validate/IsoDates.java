@@ -2,6 +2,7 @@ package wds.pipeline.validate;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import wds.pipeline.person.LocalDates;
 
 /**
  * Parses the contract's dates and timestamps by hand, without exceptions or regular expressions:
@@ -24,7 +25,7 @@ final class IsoDates {
       return null;
     }
     int day = dayAt(s);
-    return day < 0 ? null : LocalDate.of(day / 10_000, day / 100 % 100, day % 100);
+    return day < 0 ? null : LocalDates.of(day / 10_000, day / 100 % 100, day % 100);
   }
 
   /** The date-time {@code s} denotes, or null when it is not one. */
