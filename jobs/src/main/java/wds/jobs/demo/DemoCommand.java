@@ -4,11 +4,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 import wds.jobs.HomeOption;
 import wds.jobs.WdsHome;
 import wds.jobs.load.LoadCommand;
@@ -40,8 +44,23 @@ public final class DemoCommand implements Callable<Integer> {
       description = "registry size of the demo county (default ${DEFAULT-VALUE})")
   int persons;
 
+  @Option(
+      names = "--bad-rows",
+      paramLabel = "RATE",
+      defaultValue = "0.001",
+      description =
+          "fraction of record rows the generator makes faulty, with every reason code of"
+              + " sources.md, for the load to catch and report; 0 for a clean county (default"
+              + " ${DEFAULT-VALUE})")
+  double badRows;
+
+  @Spec CommandSpec spec;
+
   @Override
-  public Integer call() throws IOException {
+  public Integer call() throws IOException, SQLException {
+    if (badRows < 0 || badRows > 0.2) {
+      throw new ParameterException(spec.commandLine(), "--bad-rows must be between 0 and 0.2");
+    }
     WdsHome home = homeOption.home().create();
     boolean newSecret = !Files.exists(home.pseudonymKey());
     Pseudonymiser.load(home.pseudonymKey(), true);
@@ -49,7 +68,8 @@ public final class DemoCommand implements Callable<Integer> {
       System.out.println("demo: created the pseudonymisation secret " + home.pseudonymKey());
     }
     Path drop = home.drop();
-    GeneratorSettings settings = GeneratorSettings.defaults().withPersons(persons);
+    GeneratorSettings settings =
+        GeneratorSettings.defaults().withPersons(persons).withBadRowRate(badRows);
     if (sameDeliveryThere(drop, settings)) {
       System.out.println("demo: the demo county is already in " + drop + " (not generated again)");
     } else {
@@ -67,6 +87,11 @@ public final class DemoCommand implements Callable<Integer> {
           (System.nanoTime() - t0) / 1e9);
     }
     int code = LoadCommand.run(home, drop, 0, NightlyJobConfiguration.JOB);
+    if (Files.isRegularFile(home.workDatabase())) {
+      FaultReport.of(
+              drop.resolve(CountyGenerator.FAULTS_FILE), home.workDatabase(), settings.date())
+          .print(System.out, home.quarantine());
+    }
     System.out.printf(
         "%ndemo: done. The published warehouse is %s; try%n"
             + "  ./wds query --home %s \"SELECT indicator_code, year, sex, value, status"
