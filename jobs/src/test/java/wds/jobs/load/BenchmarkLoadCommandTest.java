@@ -24,11 +24,15 @@ class BenchmarkLoadCommandTest {
     assertThat(number(out, "loader   : ([\\d,]+) rows in")).isEqualTo(generated);
     assertThat(out).containsPattern("load run-1: [\\d.]+ s, CPU [\\d.]+ s");
     assertThat(out).containsPattern("load run-2: [\\d.]+ s, CPU [\\d.]+ s");
-    assertThat(out).containsPattern("warm     : median of the 1 later loads [\\d.]+ s");
+    assertThat(out)
+        .containsPattern(
+            "warm     : median of the 1 later loads [\\d.]+ s.*, \\d+\\.\\d\\d of the ceiling");
     assertThat(out).containsPattern("read_csv : [\\d,]+ rows in [\\d.]+ s .*median of 2");
     assertThat(out).containsPattern("ratio    : \\d+\\.\\d\\d of the ceiling");
     // the runs' databases are gone; the delivery stays for a second look
     assertThat(home.resolve("benchmark/run-1")).doesNotExist();
+    assertThat(home.resolve("benchmark/ceiling-1.duckdb")).doesNotExist();
+    assertThat(home.resolve("benchmark/unordered-2.duckdb")).doesNotExist();
     assertThat(Files.isDirectory(home.resolve("benchmark/drop"))).isTrue();
   }
 
