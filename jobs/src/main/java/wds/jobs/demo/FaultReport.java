@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import wds.pipeline.synthetic.CountyGenerator;
 
 /**
  * What the generator made faulty in the demo delivery ({@code injected-faults.csv}, by reason)
@@ -65,14 +66,14 @@ record FaultReport(Map<String, Long> injected, Map<String, Long> rejected) {
     long made = injected.values().stream().mapToLong(Long::longValue).sum();
     long caught = rejected.values().stream().mapToLong(Long::longValue).sum();
     if (made == 0 && caught == 0) {
-      out.println("\ndemo: the county has no faulty rows (--bad-rows 0), and none was rejected");
+      out.println("\ndemo: the delivery has no faulty rows, and the load rejected none");
       return;
     }
     out.printf(
         Locale.ROOT,
         "%ndemo: the generator made %,d rows faulty (%s); the load rejected %,d:%n",
         made,
-        "drop/" + wds.pipeline.synthetic.CountyGenerator.FAULTS_FILE,
+        "drop/" + CountyGenerator.FAULTS_FILE,
         caught);
     out.printf(Locale.ROOT, "  %-18s %9s %9s%n", "reason", "injected", "rejected");
     TreeSet<String> reasons = new TreeSet<>(injected.keySet());
