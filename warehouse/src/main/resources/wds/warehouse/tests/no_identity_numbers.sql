@@ -1,7 +1,7 @@
 -- Values that look like a resident identity number (18 characters with a birth date, or a legacy
 -- 15 digits), alone or embedded, which must never reach the warehouse: person_key only.
 -- A pseudonym (64 lower-case hex digits: a person key, a pseudonymised number) is a hash, not a
--- number: about one key in 600,000 holds a run of 18 decimal digits shaped like a birth date
+-- number: about one key in 500,000 holds a run of 18 decimal digits shaped like a birth date
 -- between two hex letters by chance, and the default county has ~200,000 of them.
 select count(*) from {{model}}
 where not regexp_full_match({{column}}, '[0-9a-f]{64}')
