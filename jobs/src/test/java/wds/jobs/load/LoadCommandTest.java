@@ -120,7 +120,7 @@ class LoadCommandTest {
     return home;
   }
 
-  private static int load(Path home) {
+  static int load(Path home) {
     return WdsCli.commandLine().execute("load", "--home", home.toString());
   }
 

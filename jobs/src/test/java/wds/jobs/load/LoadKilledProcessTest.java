@@ -3,15 +3,13 @@ package wds.jobs.load;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import wds.jobs.WdsCli;
+import wds.jobs.testsupport.WdsProcess;
 import wds.pipeline.synthetic.CountyGenerator;
 import wds.pipeline.synthetic.GeneratorSettings;
 
@@ -33,30 +31,23 @@ class LoadKilledProcessTest {
     Path uninterrupted = home("uninterrupted", county);
 
     Path log = tmp.resolve("killed.log");
-    Process process =
-        new ProcessBuilder(
-                List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp",
-                    System.getProperty("java.class.path"),
-                    "wds.jobs.WdsCli",
-                    "load",
-                    "--home",
-                    killed.toString()))
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile())
-            .start();
+    Process process = WdsProcess.start(log, List.of(), "load", "--home", killed.toString());
     try {
       // the first delivery (population) is committed, the others are still to come
-      assertThat(await(Duration.ofSeconds(120), () -> read(log).contains("population 2026-01-15:")))
-          .as("the first delivery was loaded; log:%n%s", read(log))
+      assertThat(
+              WdsProcess.await(
+                  Duration.ofSeconds(120),
+                  () -> WdsProcess.read(log).contains("population 2026-01-15:")))
+          .as("the first delivery was loaded; log:%n%s", WdsProcess.read(log))
           .isTrue();
       process.destroyForcibly(); // SIGKILL: nothing of the process runs any more
       assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
     } finally {
       process.destroyForcibly();
     }
-    assertThat(read(log)).as("the load had not finished").doesNotContain("load completed");
+    assertThat(WdsProcess.read(log))
+        .as("the load had not finished")
+        .doesNotContain("load completed");
     long committed =
         Long.parseLong(
             LoadCommandTest.query(killed, "SELECT count(DISTINCT source) FROM etl_delivery")
@@ -64,9 +55,10 @@ class LoadKilledProcessTest {
                 .get(0));
     assertThat(committed).as("sources committed when the process died").isBetween(1L, 5L);
 
-    String again = LoadCommandTest.captured(() -> assertThat(load(killed)).isZero());
+    String again =
+        LoadCommandTest.captured(() -> assertThat(LoadCommandTest.load(killed)).isZero());
     assertThat(again).contains("population 2026-01-15: loaded before, nothing to do");
-    assertThat(load(uninterrupted)).isZero();
+    assertThat(LoadCommandTest.load(uninterrupted)).isZero();
 
     assertThat(LoadCommandTest.warehouse(killed))
         .isEqualTo(LoadCommandTest.warehouse(uninterrupted));
@@ -86,29 +78,5 @@ class LoadKilledProcessTest {
     CountyGenerator.generate(county, home.resolve("drop"));
     Deliveries.secret(home);
     return home;
-  }
-
-  private static int load(Path home) {
-    return WdsCli.commandLine().execute("load", "--home", home.toString());
-  }
-
-  private static boolean await(Duration limit, java.util.function.BooleanSupplier done)
-      throws InterruptedException {
-    long end = System.nanoTime() + limit.toNanos();
-    while (System.nanoTime() < end) {
-      if (done.getAsBoolean()) {
-        return true;
-      }
-      Thread.sleep(20);
-    }
-    return false;
-  }
-
-  private static String read(Path log) {
-    try {
-      return Files.exists(log) ? Files.readString(log) : "";
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

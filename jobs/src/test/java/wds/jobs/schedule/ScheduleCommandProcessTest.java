@@ -2,13 +2,13 @@ package wds.jobs.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import wds.jobs.testsupport.WdsProcess;
 
 /**
  * {@code wds schedule} as its own process: SIGTERM while a job runs stops the job at a chunk
@@ -22,29 +22,24 @@ class ScheduleCommandProcessTest {
   void sigterm_StopsTheRunningJobCleanly_AndTheProcessExits() throws Exception {
     Path log = home.resolve("schedule.log");
     Process process =
-        new ProcessBuilder(
-                List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp",
-                    System.getProperty("java.class.path"),
-                    "-Dspring.main.sources=" + TestJobs.class.getName(),
-                    "-Dspring.main.banner-mode=off",
-                    "-Dwds.schedule.job=counting",
-                    "-Dwds.schedule.cron=* * * * * ?",
-                    "-Dwds.metrics.port=0",
-                    "-Dtest.chunk-millis=400",
-                    "wds.jobs.WdsCli",
-                    "schedule",
-                    "--home",
-                    home.toString()))
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile())
-            .start();
+        WdsProcess.start(
+            log,
+            List.of(
+                "-Dspring.main.sources=" + TestJobs.class.getName(),
+                "-Dspring.main.banner-mode=off",
+                "-Dwds.schedule.job=counting",
+                "-Dwds.schedule.cron=* * * * * ?",
+                "-Dwds.metrics.port=0",
+                "-Dtest.chunk-millis=400"),
+            "schedule",
+            "--home",
+            home.toString());
     try {
       assertThat(
               SchedulerHarness.await(
-                  Duration.ofSeconds(60), () -> read(log).contains("schedule: fire job=counting")))
-          .as("the scheduler fired; log:%n%s", read(log))
+                  Duration.ofSeconds(60),
+                  () -> WdsProcess.read(log).contains("schedule: fire job=counting")))
+          .as("the scheduler fired; log:%n%s", WdsProcess.read(log))
           .isTrue();
       Thread.sleep(1500); // a few chunks into the run
 
@@ -52,7 +47,7 @@ class ScheduleCommandProcessTest {
 
       assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the process exited").isTrue();
       assertThat(process.exitValue()).as("exit status").isZero();
-      String out = read(log);
+      String out = WdsProcess.read(log);
       assertThat(out).contains("schedule: SIGTERM received, stopping");
       assertThat(out).contains("schedule: stopping execution=");
       assertThat(out).containsPattern("step=writeNumbers status=STOPPED read=\\d+ written=\\d+");
@@ -60,14 +55,6 @@ class ScheduleCommandProcessTest {
       assertThat(out).contains("schedule: stopped cleanly");
     } finally {
       process.destroyForcibly();
-    }
-  }
-
-  private static String read(Path log) {
-    try {
-      return Files.exists(log) ? Files.readString(log) : "";
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
     }
   }
 }

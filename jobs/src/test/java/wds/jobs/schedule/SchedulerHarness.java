@@ -28,13 +28,6 @@ final class SchedulerHarness {
 
   /** Waits until the condition holds; false if it did not within the timeout. */
   static boolean await(Duration timeout, BooleanSupplier condition) throws InterruptedException {
-    long end = System.nanoTime() + timeout.toNanos();
-    while (System.nanoTime() < end) {
-      if (condition.getAsBoolean()) {
-        return true;
-      }
-      Thread.sleep(50);
-    }
-    return condition.getAsBoolean();
+    return wds.jobs.testsupport.WdsProcess.await(timeout, condition);
   }
 }
