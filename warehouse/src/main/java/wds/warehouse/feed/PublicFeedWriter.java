@@ -87,7 +87,7 @@ public final class PublicFeedWriter {
       throws SQLException {
     String sql = Sql.load(getClass(), "indicator_rows.sql").replace("{units}", units(tables));
     List<IndicatorCells.Row> rows = new ArrayList<>();
-    Map<List<String>, Boolean> blankDenominator = new LinkedHashMap<>();
+    Map<List<String>, Boolean> means = new LinkedHashMap<>();
     try (Statement statement = connection.createStatement();
         ResultSet result = statement.executeQuery(sql)) {
       while (result.next()) {
@@ -98,28 +98,34 @@ public final class PublicFeedWriter {
                 result.getString(3),
                 result.getString(4),
                 result.getString(5),
-                (Double) result.getObject(6));
+                (Double) result.getObject(6),
+                (Double) result.getObject(8));
         rows.add(row);
-        blankDenominator.put(row.key(), result.getBoolean(7));
+        means.put(row.key(), result.getBoolean(7));
       }
     }
-    Map<List<String>, Suppression> flags = IndicatorCells.protect(rows);
+    Map<List<String>, IndicatorCells.Withheld> withheld = IndicatorCells.protectRows(rows);
     execute(
         connection,
         "CREATE OR REPLACE TEMP TABLE feed_indicator_flags (indicator_code VARCHAR, year VARCHAR,"
             + " area_code VARCHAR, residence VARCHAR, sex VARCHAR, suppressed VARCHAR,"
-            + " blank_denominator BOOLEAN)");
+            + " blank_numerator BOOLEAN, blank_denominator BOOLEAN)");
+    Map<List<String>, Suppression> flags = new LinkedHashMap<>();
     try (PreparedStatement insert =
         connection.prepareStatement(
-            "INSERT INTO feed_indicator_flags VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-      for (var flag : flags.entrySet()) {
+            "INSERT INTO feed_indicator_flags VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+      for (var flag : withheld.entrySet()) {
         List<String> key = flag.getKey();
+        IndicatorCells.Withheld w = flag.getValue();
         for (int i = 0; i < key.size(); i++) {
           insert.setString(i + 1, key.get(i));
         }
-        insert.setString(6, flag.getValue().label());
-        insert.setBoolean(7, blankDenominator.get(key));
+        insert.setString(6, w.reason().label());
+        // a mean's count of persons is its denominator: the sum of ages goes with it
+        insert.setBoolean(7, w.persons());
+        insert.setBoolean(8, w.denominator() || (w.persons() && means.get(key)));
         insert.addBatch();
+        flags.put(key, w.reason());
       }
       insert.executeBatch();
     }
