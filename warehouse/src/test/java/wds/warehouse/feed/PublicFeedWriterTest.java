@@ -156,23 +156,66 @@ class PublicFeedWriterTest {
         .contains("652323100000 2 primary []", "652323100000 1 secondary []");
     List<NamedCsvRecord> mart = csv(home.resolve("public/mart_sex_age.csv"));
     assertThat(mart).noneMatch(r -> r.getField("area_level").equals("village"));
+    // the townships' 85-89 and 90-94 are one band, 65+, and no longer small; the county keeps both
     assertThat(
             mart.stream()
-                .filter(r -> !r.getField("suppressed").isEmpty())
                 .map(
                     r ->
-                        r.getField("area_code")
-                            + " "
-                            + r.getField("age_group")
-                            + " "
-                            + r.getField("suppressed")
-                            + " ["
-                            + r.getField("value")
-                            + "]"))
-        .contains(
-            "652323100000 90-94 primary []",
-            "652323101000 85-89 primary []",
-            "652323101000 90-94 primary []");
+                        String.join(
+                            " ",
+                            r.getField("area_code"),
+                            r.getField("age_group"),
+                            r.getField("value"),
+                            r.getField("suppressed"))))
+        .containsExactly(
+            "652323000000 85-89 12.0 ",
+            "652323000000 90-94 7.0 ",
+            "652323100000 65+ 12.0 ",
+            "652323101000 65+ 7.0 ");
+  }
+
+  @Test
+  void write_WhenATownshipsBandIsStillSmall_ThenItIsWithheldAndTheShareOfWithheldCellsReported()
+      throws Exception {
+    Path small = home.resolve("snapshots/wds-20250203-020000.duckdb");
+    try (Connection c = TestDb.open(small)) {
+      execute(
+          c,
+          "CREATE TABLE mart_sex_age (year INTEGER, area_code VARCHAR, area_level VARCHAR,"
+              + " sex_code VARCHAR, age_group VARCHAR, measure VARCHAR, value DOUBLE)",
+          "INSERT INTO mart_sex_age VALUES"
+              + " (2024, '652323000000', 'county', '2', '65-69', 'population', 31),"
+              + " (2024, '652323000000', 'county', '2', '70-74', 'population', 6),"
+              + " (2024, '652323100000', 'township', '2', '65-69', 'population', 1),"
+              + " (2024, '652323100000', 'township', '2', '70-74', 'population', 1),"
+              + " (2024, '652323101000', 'township', '2', '65-69', 'population', 10),"
+              + " (2024, '652323101000', 'township', '2', '70-74', 'population', 5),"
+              + " (2024, '652323102000', 'township', '2', '65-69', 'population', 20)");
+    }
+
+    PublicFeedWriter.Result result = new PublicFeedWriter(home.resolve("public")).write(small);
+
+    assertThat(
+            csv(home.resolve("public/mart_sex_age.csv")).stream()
+                .map(
+                    r ->
+                        String.join(
+                            " ",
+                            r.getField("area_code"),
+                            r.getField("age_group"),
+                            r.getField("value"),
+                            r.getField("suppressed"))))
+        .containsExactly(
+            "652323000000 65-69 31.0 ",
+            "652323000000 70-74 6.0 ",
+            "652323100000 65+  primary",
+            // 2 + 15 + 20 = 37, the county's 31 + 6: a second township must go
+            "652323101000 65+  secondary",
+            "652323102000 65+ 20.0 ");
+    assertThat(result.townships().get("mart_sex_age"))
+        .isEqualTo(new PublicFeedWriter.TownshipCells(3, 2));
+    assertThat(result.summary())
+        .isEqualTo("mart_sex_age 5 rows, township cells withheld 2 of 3 (66.7%)");
   }
 
   @Test
