@@ -86,10 +86,8 @@ public final class WarehouseBuilder {
           "computed {} indicator values in {} ms",
           values.size(),
           (System.nanoTime() - engineStart) / 1_000_000);
-      Map<String, String> names = new LinkedHashMap<>();
-      areas.forEach(a -> names.put(a.code(), a.name()));
       long warningsStart = System.nanoTime();
-      List<IndicatorWarning> warnings = new EarlyWarnings(plan, catalogue, names).evaluate(values);
+      List<IndicatorWarning> warnings = new EarlyWarnings(plan, catalogue, areas).evaluate(values);
       IndicatorWriter writer = new IndicatorWriter(conn, targetCatalog);
       writer.catalogue(plan, catalogue);
       writer.values(values);

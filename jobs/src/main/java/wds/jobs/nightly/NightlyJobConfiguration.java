@@ -92,13 +92,7 @@ public class NightlyJobConfiguration {
         transactions,
         contribution -> {
           var result = publication.publishFeed();
-          System.out.println(
-              "public feed: "
-                  + result.rows()
-                  + " rows, withheld "
-                  + result.withheld()
-                  + " in "
-                  + result.folder());
+          System.out.println("public feed: " + result.summary() + " in " + result.folder());
         });
   }
 

@@ -85,7 +85,8 @@ public final class WarehousePublication {
 
   /** Writes the public feed (small cells suppressed) from the current snapshot. */
   public PublicFeedWriter.Result publishFeed() throws SQLException, IOException {
-    return new PublicFeedWriter(home.publicFeed()).write(currentSnapshot());
+    return new PublicFeedWriter(home.publicFeed(), settings.feedAgeBands())
+        .write(currentSnapshot());
   }
 
   private Path currentSnapshot() throws IOException {

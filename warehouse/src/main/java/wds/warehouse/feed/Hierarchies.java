@@ -46,6 +46,36 @@ final class Hierarchies {
     return parts.isEmpty() ? Map.of() : Map.of(total, parts);
   }
 
+  /**
+   * Age groups some of which are recoded to broader bands: the total, or a virtual one, is the sum
+   * of the bands and of the groups that are their own band; each band is the sum of its groups. In
+   * the feed the townships carry bands and the county its 5-year groups, with hidden band cells
+   * beside them, so a band adds up over the townships as it does over the county's groups.
+   */
+  static CrossTable.Totals ageBands(AgeBands bands) {
+    return present -> {
+      Map<String, List<String>> totals = new LinkedHashMap<>();
+      String total =
+          present.stream().filter(Hierarchies::isAgeTotal).findFirst().orElse("\u0000total");
+      List<String> top = new ArrayList<>();
+      for (String group : present) {
+        if (isAgeTotal(group)) {
+          continue;
+        }
+        String band = bands.bandOf(group).orElse(group);
+        if (band.equals(group) || !present.contains(band)) {
+          top.add(group);
+        } else {
+          totals.computeIfAbsent(band, b -> new ArrayList<>()).add(group);
+        }
+      }
+      if (!top.isEmpty()) {
+        totals.put(total, top);
+      }
+      return totals;
+    };
+  }
+
   static boolean isAgeTotal(String ageGroup) {
     return AGE_TOTALS.contains(ageGroup.strip().toLowerCase(Locale.ROOT));
   }

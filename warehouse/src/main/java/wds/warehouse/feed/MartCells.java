@@ -26,8 +26,20 @@ public final class MartCells {
 
   private MartCells() {}
 
-  /** The withheld rows, by key. Village rows must already be left out. */
+  /**
+   * The withheld rows, by key, of a mart in 5-year groups. Village rows must already be left out.
+   */
   public static Map<List<String>, Suppression> protect(List<Row> rows) {
+    return protect(rows, null);
+  }
+
+  /**
+   * The withheld rows, by key, of a mart whose township rows are recoded to {@code bands} and whose
+   * county rows keep their 5-year groups (null: no recoding). The county's band of each sex is a
+   * hidden cell, the sum of its groups and of the townships' bands: the townships' bands add up to
+   * it as the county's groups do. Village rows must already be left out.
+   */
+  public static Map<List<String>, Suppression> protect(List<Row> rows, AgeBands bands) {
     Map<List<String>, List<Row>> blocks = new LinkedHashMap<>();
     for (Row row : rows) {
       blocks.computeIfAbsent(List.of(row.year(), row.measure()), k -> new ArrayList<>()).add(row);
@@ -37,7 +49,10 @@ public final class MartCells {
       CrossTable cross =
           new CrossTable(
               "mart_sex_age " + block.get(0).year() + " " + block.get(0).measure(),
-              List.of(Hierarchies::areas, Hierarchies::sexes, Hierarchies::ageGroups));
+              List.of(
+                  Hierarchies::areas,
+                  Hierarchies::sexes,
+                  bands == null ? Hierarchies::ageGroups : Hierarchies.ageBands(bands)));
       Map<Integer, Row> byCell = new LinkedHashMap<>();
       for (Row row : block) {
         int cell =
@@ -51,6 +66,9 @@ public final class MartCells {
                         || Hierarchies.isAgeTotal(row.ageGroup())));
         byCell.put(cell, row);
       }
+      if (bands != null) {
+        addCountyBands(cross, block, bands);
+      }
       CellTable table = cross.relate();
       table.protect();
       byCell.forEach(
@@ -62,5 +80,22 @@ public final class MartCells {
           });
     }
     return withheld;
+  }
+
+  /**
+   * Adds a hidden cell for each band of the county's groups: never published (the county shows its
+   * groups), it ties the groups of a band to the townships' cells of that band.
+   */
+  private static void addCountyBands(CrossTable cross, List<Row> block, AgeBands bands) {
+    for (Row row : block) {
+      if (AreaLevel.of(row.area()) != AreaLevel.COUNTY) {
+        continue;
+      }
+      String band = bands.bandOf(row.ageGroup()).orElse(row.ageGroup());
+      List<String> coordinates = List.of(row.area(), row.sex(), band);
+      if (!band.equals(row.ageGroup()) && cross.cell(coordinates) == null) {
+        cross.add(new CrossTable.Cell(coordinates, null, false, true));
+      }
+    }
   }
 }

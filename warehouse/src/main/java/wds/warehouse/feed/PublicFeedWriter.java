@@ -29,9 +29,10 @@ import wds.warehouse.publish.VersionedFolder;
 
 /**
  * The writer of the public feed: {@code indicator_value} and {@code mart_sex_age} of a published
- * snapshot, county and township rows only, small cells withheld ({@link IndicatorCells}, {@link
- * MartCells}) and flagged in a {@code suppressed} column, as UTF-8 CSV and as Parquet under {@code
- * <home>/public/}. The feed is written aside and swapped in whole ({@link VersionedFolder}).
+ * snapshot, county and township rows only, the township rows of the mart recoded to broader age
+ * bands ({@link AgeBands}), small cells withheld ({@link IndicatorCells}, {@link MartCells}) and
+ * flagged in a {@code suppressed} column, as UTF-8 CSV and as Parquet under {@code <home>/public/}.
+ * The feed is written aside and swapped in whole ({@link VersionedFolder}).
  */
 public final class PublicFeedWriter {
 
@@ -40,16 +41,68 @@ public final class PublicFeedWriter {
   private static final Logger log = LoggerFactory.getLogger(PublicFeedWriter.class);
 
   private final VersionedFolder feed;
+  private final AgeBands townshipAgeBands;
   private final ParquetFiles parquet = new ParquetFiles(CompressionCodecName.SNAPPY);
 
-  /** A feed at {@code folder}, keeping the current and the previous version. */
+  /** A feed at {@code folder} with the standard township age bands. */
   public PublicFeedWriter(Path folder) {
-    this.feed = new VersionedFolder(folder, 2);
+    this(folder, AgeBands.standard());
   }
 
-  /** What one feed build wrote: the folder, the rows and the withheld cells per table. */
+  /**
+   * A feed at {@code folder}, keeping the current and the previous version, the townships' rows of
+   * {@code mart_sex_age} recoded to {@code townshipAgeBands}.
+   */
+  public PublicFeedWriter(Path folder, AgeBands townshipAgeBands) {
+    this.feed = new VersionedFolder(folder, 2);
+    this.townshipAgeBands = townshipAgeBands;
+  }
+
+  /**
+   * What one feed build wrote: the folder, the rows and the withheld cells per table, and per table
+   * the township cells and how many of them are withheld.
+   */
   public record Result(
-      Path folder, Map<String, Long> rows, Map<String, Map<Suppression, Long>> withheld) {}
+      Path folder,
+      Map<String, Long> rows,
+      Map<String, Map<Suppression, Long>> withheld,
+      Map<String, TownshipCells> townships) {
+
+    /** One line for the operator: rows and the withheld share of township cells per table. */
+    public String summary() {
+      StringBuilder line = new StringBuilder();
+      rows.forEach(
+          (table, n) -> {
+            line.append(line.isEmpty() ? "" : "; ").append(table).append(' ').append(n);
+            line.append(" rows");
+            TownshipCells t = townships.get(table);
+            if (t != null) {
+              line.append(", township cells withheld ").append(t);
+            }
+          });
+      return line.toString();
+    }
+  }
+
+  /**
+   * The township cells of a table and how many of them are withheld.
+   *
+   * @param cells township rows published (blank or not)
+   * @param withheld those withheld, primary or secondary
+   */
+  public record TownshipCells(long cells, long withheld) {
+
+    /** The withheld share, 0 to 1 (0 for no cells). */
+    public double share() {
+      return cells == 0 ? 0 : (double) withheld / cells;
+    }
+
+    @Override
+    public String toString() {
+      return String.format(
+          java.util.Locale.ROOT, "%,d of %,d (%.1f%%)", withheld, cells, share() * 100);
+    }
+  }
 
   /** Writes the public feed of {@code snapshot} (a published snapshot file) and swaps it in. */
   public Result write(Path snapshot) throws SQLException, IOException {
@@ -61,33 +114,38 @@ public final class PublicFeedWriter {
     Path building = feed.prepare(version);
     Map<String, Long> rows = new LinkedHashMap<>();
     Map<String, Map<Suppression, Long>> withheld = new LinkedHashMap<>();
+    Map<String, TownshipCells> townships = new LinkedHashMap<>();
     try (Connection connection = Snapshots.openReadOnly(snapshot)) {
       CatalogTables tables = CatalogTables.read(connection, currentCatalog(connection));
       if (tables.has("indicator_value")) {
-        Map<List<String>, Suppression> flags = indicatorFlags(connection, tables);
+        Map<List<String>, Suppression> flags = indicatorFlags(connection, tables, townships);
         withheld.put("indicator_value", count(flags));
+
         rows.put(
             "indicator_value",
             export(connection, "indicator_value", "public_indicator_value.sql", building));
       }
       if (tables.has("mart_sex_age")) {
-        Map<List<String>, Suppression> flags = martFlags(connection);
+        Map<List<String>, Suppression> flags = martFlags(connection, townships);
         withheld.put("mart_sex_age", count(flags));
+
         rows.put(
             "mart_sex_age",
             export(connection, "mart_sex_age", "public_mart_sex_age.sql", building));
       }
     }
     Path published = feed.publish(building, version);
-    log.info("public feed {} published: rows {}, withheld {}", version, rows, withheld);
-    return new Result(published, rows, withheld);
+    Result result = new Result(published, rows, withheld, townships);
+    log.info("public feed {} published: {}; withheld {}", version, result.summary(), withheld);
+    return result;
   }
 
-  private Map<List<String>, Suppression> indicatorFlags(Connection connection, CatalogTables tables)
+  private Map<List<String>, Suppression> indicatorFlags(
+      Connection connection, CatalogTables tables, Map<String, TownshipCells> townships)
       throws SQLException {
     String sql = Sql.load(getClass(), "indicator_rows.sql").replace("{units}", units(tables));
     List<IndicatorCells.Row> rows = new ArrayList<>();
-    Map<List<String>, Boolean> blankDenominator = new LinkedHashMap<>();
+    Map<List<String>, Boolean> means = new LinkedHashMap<>();
     try (Statement statement = connection.createStatement();
         ResultSet result = statement.executeQuery(sql)) {
       while (result.next()) {
@@ -98,35 +156,49 @@ public final class PublicFeedWriter {
                 result.getString(3),
                 result.getString(4),
                 result.getString(5),
-                (Double) result.getObject(6));
+                (Double) result.getObject(6),
+                (Double) result.getObject(8));
         rows.add(row);
-        blankDenominator.put(row.key(), result.getBoolean(7));
+        means.put(row.key(), result.getBoolean(7));
       }
     }
-    Map<List<String>, Suppression> flags = IndicatorCells.protect(rows);
+    Map<List<String>, IndicatorCells.Withheld> withheld = IndicatorCells.protectRows(rows);
     execute(
         connection,
         "CREATE OR REPLACE TEMP TABLE feed_indicator_flags (indicator_code VARCHAR, year VARCHAR,"
             + " area_code VARCHAR, residence VARCHAR, sex VARCHAR, suppressed VARCHAR,"
-            + " blank_denominator BOOLEAN)");
+            + " blank_numerator BOOLEAN, blank_denominator BOOLEAN)");
+    Map<List<String>, Suppression> flags = new LinkedHashMap<>();
     try (PreparedStatement insert =
         connection.prepareStatement(
-            "INSERT INTO feed_indicator_flags VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-      for (var flag : flags.entrySet()) {
+            "INSERT INTO feed_indicator_flags VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+      for (var flag : withheld.entrySet()) {
         List<String> key = flag.getKey();
+        IndicatorCells.Withheld w = flag.getValue();
         for (int i = 0; i < key.size(); i++) {
           insert.setString(i + 1, key.get(i));
         }
-        insert.setString(6, flag.getValue().label());
-        insert.setBoolean(7, blankDenominator.get(key));
+        insert.setString(6, w.reason().label());
+        // a mean's count of persons is its denominator: the sum of ages goes with it
+        insert.setBoolean(7, w.persons());
+        insert.setBoolean(8, w.denominator() || (w.persons() && means.get(key)));
         insert.addBatch();
+        flags.put(key, w.reason());
       }
       insert.executeBatch();
     }
+    townships.put(
+        "indicator_value",
+        townshipCells(
+            rows.stream().map(IndicatorCells.Row::area).toList(),
+            rows.stream().map(IndicatorCells.Row::key).toList(),
+            flags));
     return flags;
   }
 
-  private Map<List<String>, Suppression> martFlags(Connection connection) throws SQLException {
+  private Map<List<String>, Suppression> martFlags(
+      Connection connection, Map<String, TownshipCells> townships) throws SQLException {
+    recodeTownshipAges(connection);
     List<MartCells.Row> rows = new ArrayList<>();
     try (Statement statement = connection.createStatement();
         ResultSet result = statement.executeQuery(Sql.load(getClass(), "mart_rows.sql"))) {
@@ -141,7 +213,13 @@ public final class PublicFeedWriter {
                 (Double) result.getObject(6)));
       }
     }
-    Map<List<String>, Suppression> flags = MartCells.protect(rows);
+    Map<List<String>, Suppression> flags = MartCells.protect(rows, townshipAgeBands);
+    townships.put(
+        "mart_sex_age",
+        townshipCells(
+            rows.stream().map(MartCells.Row::area).toList(),
+            rows.stream().map(MartCells.Row::key).toList(),
+            flags));
     execute(
         connection,
         "CREATE OR REPLACE TEMP TABLE feed_mart_flags (year VARCHAR, area_code VARCHAR,"
@@ -159,6 +237,54 @@ public final class PublicFeedWriter {
       insert.executeBatch();
     }
     return flags;
+  }
+
+  /**
+   * Builds {@code feed_mart}, the mart as the feed publishes it: the townships' 5-year groups
+   * summed into the configured bands ({@code feed_age_bands} maps each group of the mart to its
+   * band).
+   */
+  private void recodeTownshipAges(Connection connection) throws SQLException {
+    execute(
+        connection,
+        "CREATE OR REPLACE TEMP TABLE feed_age_bands (age_group VARCHAR, band VARCHAR)");
+    List<String> groups = new ArrayList<>();
+    try (Statement statement = connection.createStatement();
+        ResultSet result =
+            statement.executeQuery("SELECT DISTINCT age_group FROM mart_sex_age ORDER BY 1")) {
+      while (result.next()) {
+        groups.add(result.getString(1));
+      }
+    }
+    try (PreparedStatement insert =
+        connection.prepareStatement("INSERT INTO feed_age_bands VALUES (?, ?)")) {
+      for (String group : groups) {
+        var band = townshipAgeBands.bandOf(group);
+        if (band.isPresent()) {
+          insert.setString(1, group);
+          insert.setString(2, band.get());
+          insert.addBatch();
+        }
+      }
+      insert.executeBatch();
+    }
+    execute(
+        connection,
+        "CREATE OR REPLACE TEMP TABLE feed_mart AS " + Sql.load(getClass(), "feed_mart.sql"));
+  }
+
+  /** The township rows among {@code areas} (one per row) and how many of them are flagged. */
+  private static TownshipCells townshipCells(
+      List<String> areas, List<List<String>> keys, Map<List<String>, Suppression> flags) {
+    long cells = 0;
+    long withheld = 0;
+    for (int i = 0; i < areas.size(); i++) {
+      if (AreaLevel.of(areas.get(i)) == AreaLevel.TOWNSHIP) {
+        cells++;
+        withheld += flags.containsKey(keys.get(i)) ? 1 : 0;
+      }
+    }
+    return new TownshipCells(cells, withheld);
   }
 
   /** The catalogue's units, or none when the snapshot has no indicator table. */

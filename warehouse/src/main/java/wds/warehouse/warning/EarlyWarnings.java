@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import wds.warehouse.Plan;
+import wds.warehouse.indicator.Area;
 import wds.warehouse.indicator.Basis;
 import wds.warehouse.indicator.CatalogueEntry;
 import wds.warehouse.indicator.Cell;
@@ -23,6 +24,13 @@ import wds.warehouse.indicator.Unit;
  * The early-warning rules of warehouse.md, applied to the series of indicator values (one series
  * per indicator, area, residence and sex): projected_miss, volatile, not_met, small_numbers and
  * no_data.
+ *
+ * <p>A provisional value (a year still being delivered, H07 with infants pending) raises only
+ * small_numbers and no_data: two weeks of a year are not a trend, a swing or a miss. A projection
+ * is made only for years before the plan's final year; in the final year the observed value stands
+ * (not_met says whether it misses). An indicator without intervals (counts, years, ratios) is
+ * judged volatile at county level only, on the 20% rule alone: a township's handful of marriages
+ * swings a mean age by a third without meaning anything, and there is no interval to say so.
  */
 public final class EarlyWarnings {
 
@@ -40,15 +48,17 @@ public final class EarlyWarnings {
 
   private final Plan plan;
   private final IndicatorCatalogue catalogue;
-  private final Map<String, String> areaNames;
+  private final Map<String, Area> areas;
 
   /**
-   * @param areaNames the names of the county and townships by code, for messages
+   * @param areas the county and townships, for their names in messages and their levels
    */
-  public EarlyWarnings(Plan plan, IndicatorCatalogue catalogue, Map<String, String> areaNames) {
+  public EarlyWarnings(Plan plan, IndicatorCatalogue catalogue, List<Area> areas) {
     this.plan = plan;
     this.catalogue = catalogue;
-    this.areaNames = Map.copyOf(areaNames);
+    Map<String, Area> byCode = new HashMap<>();
+    areas.forEach(a -> byCode.put(a.code(), a));
+    this.areas = Map.copyOf(byCode);
   }
 
   /** The warnings of all values, by indicator, series and year. */
@@ -67,12 +77,14 @@ public final class EarlyWarnings {
       Map<Integer, IndicatorValue> years =
           series.get(List.of(v.code(), c.areaCode(), c.residence(), c.sex()));
       CatalogueEntry entry = catalogue.get(v.code());
-      WarningText text =
-          new WarningText(entry, c, areaNames.getOrDefault(c.areaCode(), c.areaCode()));
+      Area area = areas.get(c.areaCode());
+      WarningText text = new WarningText(entry, c, area == null ? c.areaCode() : area.name());
       Double baseline = value(years.get(plan.baselineYear()));
-      projectedMiss(entry, v, years, baseline, text).ifPresent(warnings::add);
-      volatility(entry, v, years.get(c.year() - 1), text).ifPresent(warnings::add);
-      notMet(entry, v, baseline, text).ifPresent(warnings::add);
+      if (!v.provisional()) {
+        projectedMiss(entry, v, years, baseline, text).ifPresent(warnings::add);
+        volatility(entry, v, years.get(c.year() - 1), text).ifPresent(warnings::add);
+        notMet(entry, v, baseline, text).ifPresent(warnings::add);
+      }
       smallNumbers(entry, v, years, text).ifPresent(warnings::add);
       noData(entry, v, text).ifPresent(warnings::add);
     }
@@ -89,7 +101,7 @@ public final class EarlyWarnings {
     int year = v.cell().year();
     if (target.op() == TargetOp.MONITOR
         || v.value() == null
-        || year > plan.finalYear()
+        || year >= plan.finalYear()
         || (target.op().relative() && baseline == null)) {
       return Optional.empty();
     }
@@ -145,13 +157,18 @@ public final class EarlyWarnings {
     if (v.value() == null || previous == null || previous.value() == null) {
       return Optional.empty();
     }
+    boolean withoutIntervals = entry.unit().interval() == IntervalMethod.NONE;
+    Area area = areas.get(v.cell().areaCode());
+    if (withoutIntervals && (area == null || !area.county())) {
+      return Optional.empty();
+    }
     double change = v.value() - previous.value();
     if (!(Math.abs(change) > VOLATILE_CHANGE * Math.abs(previous.value()))) {
       return Optional.empty();
     }
-    Interval now = comparable(entry, v);
-    Interval before = comparable(entry, previous);
-    boolean intervals = now != null && before != null;
+    Interval now = v.interval();
+    Interval before = previous.interval();
+    boolean intervals = !withoutIntervals && now != null && before != null;
     if (intervals && now.overlaps(before)) {
       return Optional.empty();
     }
@@ -171,20 +188,6 @@ public final class EarlyWarnings {
             + (intervals ? "（两年95%置信区间不重叠）" : "（超过上年值的20%）");
     return Optional.of(
         warning(entry, v, WarningKind.VOLATILE, message, null, previous.value(), null, null));
-  }
-
-  /**
-   * The interval two years are compared on: the published one, or for a count the exact Poisson
-   * interval of the count itself; null where neither applies (years, ratios, mean wages).
-   */
-  private static Interval comparable(CatalogueEntry entry, IndicatorValue v) {
-    if (v.interval() != null) {
-      return v.interval();
-    }
-    if (entry.unit() == Unit.COUNT && v.numerator() != null) {
-      return Interval.poissonCount(v.numerator());
-    }
-    return null;
   }
 
   private Optional<IndicatorWarning> notMet(

@@ -1,11 +1,13 @@
 -- indicator_value as the public sees it: county and township rows only (villages are not
--- published), withheld cells blanked and flagged.
+-- published), withheld cells blanked and flagged. A withheld row shows no value, interval or
+-- status; its numerator and denominator are blanked as far as each is withheld (a rate's
+-- denominator stays when only its numerator is small; a mean's count and sum go together).
 select v.indicator_code,
        v.year,
        v.area_code,
        v.residence,
        v.sex,
-       case when f.suppressed is null then v.numerator end as numerator,
+       case when f.suppressed is null or not f.blank_numerator then v.numerator end as numerator,
        case when f.suppressed is null or not f.blank_denominator then v.denominator end as denominator,
        case when f.suppressed is null then v.value end as value,
        case when f.suppressed is null then v.ci_low end as ci_low,

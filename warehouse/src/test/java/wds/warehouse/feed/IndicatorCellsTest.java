@@ -27,6 +27,10 @@ class IndicatorCellsTest {
     return List.of("S01", "2024", area, residence, sex);
   }
 
+  static List<String> rateKey(String area, String residence, String sex) {
+    return List.of("C02", "2020", area, residence, sex);
+  }
+
   @Test
   void protect_WhenOneTownshipInARowIsSmall_ThenASecondTownshipIsWithheldButNotTheCounty() {
     List<IndicatorCells.Row> rows = new ArrayList<>();
@@ -141,6 +145,94 @@ class IndicatorCellsTest {
       }
     }
     assertNothingFollows(rows, withheld);
+  }
+
+  @Test
+  void
+      protectRows_WhenATownshipDenominatorIsSmall_ThenItsRowIsPrimaryAndTheDenominatorIsWithheld() {
+    List<IndicatorCells.Row> rows =
+        List.of(
+            rate(TOWNSHIPS.get(0), "0", 0, 3),
+            rate(TOWNSHIPS.get(1), "0", 12, 40),
+            rate(TOWNSHIPS.get(2), "0", 30, 90),
+            rate(COUNTY, "0", 42, 133));
+
+    Map<List<String>, IndicatorCells.Withheld> withheld = IndicatorCells.protectRows(rows);
+
+    // 0 of 3 is no small numerator, but the 3 are few: the whole row goes
+    assertThat(withheld)
+        .containsOnly(
+            Map.entry(
+                rateKey(TOWNSHIPS.get(0), "all", "0"),
+                new IndicatorCells.Withheld(Suppression.PRIMARY, true, true)),
+            Map.entry(
+                rateKey(TOWNSHIPS.get(1), "all", "0"),
+                new IndicatorCells.Withheld(Suppression.SECONDARY, true, true)));
+  }
+
+  @ParameterizedTest
+  @MethodSource("seeds")
+  void protectRows_ForRandomRates_ThenNoSmallNumeratorOrDenominatorIsPublishedOrFollows(long seed) {
+    Random random = new Random(seed);
+    int townships = 2 + random.nextInt(4);
+    List<IndicatorCells.Row> rows = new ArrayList<>();
+    double numerators = 0;
+    double denominators = 0;
+    for (String township : TOWNSHIPS.subList(0, townships)) {
+      double denominator = small(random);
+      double numerator = random.nextInt((int) denominator + 1);
+      rows.add(rate(township, "0", numerator, denominator));
+      numerators += numerator;
+      denominators += denominator;
+    }
+    rows.add(rate(COUNTY, "0", numerators, denominators));
+
+    Map<List<String>, IndicatorCells.Withheld> withheld = IndicatorCells.protectRows(rows);
+
+    Map<List<String>, Double> numeratorsSeen = new HashMap<>();
+    Map<List<String>, Double> denominatorsSeen = new HashMap<>();
+    for (IndicatorCells.Row row : rows) {
+      IndicatorCells.Withheld w = withheld.get(row.key());
+      boolean small =
+          SmallCells.isPrimary(row.area(), row.persons())
+              || SmallCells.isPrimary(row.area(), row.denominator());
+      if (small) {
+        assertThat(w).isNotNull();
+        assertThat(w.reason()).isEqualTo(Suppression.PRIMARY);
+        assertThat(w.persons()).isTrue();
+      }
+      if (SmallCells.isPrimary(row.area(), row.denominator())) {
+        assertThat(w.denominator()).isTrue();
+      }
+      if (w == null || !w.persons()) {
+        numeratorsSeen.put(row.key(), row.persons());
+      }
+      if (w == null || !w.denominator()) {
+        denominatorsSeen.put(row.key(), row.denominator());
+      }
+    }
+    List<SubtractionAttack.Sum<List<String>>> sums =
+        List.of(
+            new SubtractionAttack.Sum<>(
+                rateKey(COUNTY, "all", "0"),
+                TOWNSHIPS.subList(0, townships).stream()
+                    .map(t -> rateKey(t, "all", "0"))
+                    .toList()));
+    Map<List<String>, Double> numeratorsKnown = SubtractionAttack.run(numeratorsSeen, sums);
+    Map<List<String>, Double> denominatorsKnown = SubtractionAttack.run(denominatorsSeen, sums);
+    withheld.forEach(
+        (key, w) -> {
+          if (w.persons()) {
+            assertThat(numeratorsKnown).doesNotContainKey(key);
+          }
+          if (w.denominator()) {
+            assertThat(denominatorsKnown).doesNotContainKey(key);
+          }
+        });
+  }
+
+  static IndicatorCells.Row rate(String area, String sex, double numerator, double denominator) {
+    return new IndicatorCells.Row("C02", "2020", area, "all", sex, numerator, denominator);
   }
 
   /** Values of 0-6 often, large sometimes: many small cells, some rows with several. */

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import wds.warehouse.Plan;
+import wds.warehouse.indicator.Area;
 import wds.warehouse.indicator.Basis;
 import wds.warehouse.indicator.Cell;
 import wds.warehouse.indicator.IndicatorCatalogue;
@@ -20,9 +20,14 @@ import wds.warehouse.indicator.TargetOp;
 class EarlyWarningsTest {
 
   private static final String COUNTY = "652323000000";
+  private static final String TOWNSHIP = "652323100000";
   private static final Plan PLAN = Plan.standard();
   private static final IndicatorCatalogue CATALOGUE = PLAN.indicators();
-  private final EarlyWarnings rules = new EarlyWarnings(PLAN, CATALOGUE, Map.of(COUNTY, "呼图壁县"));
+  private final EarlyWarnings rules =
+      new EarlyWarnings(
+          PLAN,
+          CATALOGUE,
+          List.of(new Area(COUNTY, "呼图壁县", "county"), new Area(TOWNSHIP, "呼图壁镇", "township")));
 
   /** A percentage value of x/n, judged as the engine would for a ge target. */
   private static IndicatorValue percent(String code, int year, double x, double n, Status status) {
@@ -40,6 +45,43 @@ class EarlyWarningsTest {
         false,
         x,
         true);
+  }
+
+  /** A value of an indicator without intervals (a count, a mean age), as the engine gives it. */
+  private static IndicatorValue plain(
+      String code, int year, String area, String sex, Double numerator, Double denominator) {
+    Double value = denominator == null ? numerator : numerator / denominator;
+    return new IndicatorValue(
+        code,
+        new Cell(year, area, "all", sex),
+        numerator,
+        denominator,
+        value,
+        null,
+        TargetOp.MONITOR,
+        null,
+        Status.NO_TARGET,
+        Basis.COMPUTED,
+        false,
+        denominator == null ? numerator : null,
+        true);
+  }
+
+  private static IndicatorValue provisional(IndicatorValue v) {
+    return new IndicatorValue(
+        v.code(),
+        v.cell(),
+        v.numerator(),
+        v.denominator(),
+        v.value(),
+        v.interval(),
+        v.targetOp(),
+        v.target(),
+        v.status(),
+        v.basis(),
+        true,
+        v.events(),
+        v.sourcesDelivered());
   }
 
   private List<IndicatorWarning> of(List<IndicatorValue> values, WarningKind kind) {
@@ -202,6 +244,110 @@ class EarlyWarningsTest {
     assertThat(of(List.of(gap), WarningKind.NO_DATA))
         .singleElement()
         .satisfies(w -> assertThat(w.message()).contains("2023年无数据：数据来源未提供该年记录"));
+  }
+
+  @Test
+  void provisional_GivenTwoWeeksOfAYearThatFallAndMiss_ThenOnlyTheSmallNumbersWarning() {
+    // 2026 with two weeks of data: 0 of 3 managed, after 93.3% in 2025
+    List<IndicatorValue> series = new ArrayList<>();
+    for (int y = 2020; y <= 2025; y++) {
+      series.add(percent("H02", y, 933, 1000, Status.MET));
+    }
+    series.add(provisional(percent("H02", 2026, 0, 3, Status.NOT_MET)));
+    List<IndicatorWarning> of2026 =
+        rules.evaluate(series).stream().filter(w -> w.cell().year() == 2026).toList();
+    assertThat(of2026)
+        .extracting(IndicatorWarning::kind)
+        .containsExactly(WarningKind.SMALL_NUMBERS);
+  }
+
+  @Test
+  void provisional_GivenAMissingReturnInAProvisionalYear_ThenNoDataIsStillRaised() {
+    IndicatorValue missing =
+        provisional(
+            new IndicatorValue(
+                "N01",
+                new Cell(2026, COUNTY, "all", "0"),
+                null,
+                null,
+                null,
+                null,
+                TargetOp.GE,
+                99.0,
+                Status.NO_DATA,
+                Basis.REPORTED,
+                false,
+                null,
+                false));
+    assertThat(rules.evaluate(List.of(missing)))
+        .extracting(IndicatorWarning::kind)
+        .containsExactly(WarningKind.NO_DATA);
+  }
+
+  @Test
+  void projectedMiss_GivenAFallingSeriesToTheFinalYear_ThenProjectedBeforeItButNotInIt() {
+    // H06 falls 2 points a year from 100% in 2020; 2025 is observed at 90%, below its 95% target
+    List<IndicatorValue> series = new ArrayList<>();
+    for (int y = 2020; y <= 2025; y++) {
+      int treated = 1000 - (y - 2020) * 20;
+      series.add(percent("H06", y, treated, 1000, treated >= 950 ? Status.MET : Status.NOT_MET));
+    }
+    assertThat(of(series, WarningKind.PROJECTED_MISS))
+        .extracting(w -> w.cell().year())
+        .containsExactly(2022, 2023, 2024);
+    assertThat(of(series, WarningKind.NOT_MET)).extracting(w -> w.cell().year()).contains(2025);
+  }
+
+  @Test
+  void volatile_GivenATownshipMeanAgeSwingingByAThird_ThenNotJudged() {
+    // F01 in a township of a handful of first marriages: 24.0 then 32.7 years (+36%)
+    List<IndicatorValue> series =
+        List.of(
+            plain("F01", 2023, TOWNSHIP, "2", 72.0, 3.0),
+            plain("F01", 2024, TOWNSHIP, "2", 98.0, 3.0));
+    assertThat(of(series, WarningKind.VOLATILE)).isEmpty();
+  }
+
+  @Test
+  void volatile_GivenACountyCountUpByAThird_ThenWarnedOnThe20PercentRuleAlone() {
+    // 100 then 130 women on dibao: their Poisson intervals overlap, the count is judged all the
+    // same
+    List<IndicatorValue> series =
+        List.of(
+            plain("S06", 2023, COUNTY, "2", 100.0, null),
+            plain("S06", 2024, COUNTY, "2", 130.0, null));
+    assertThat(of(series, WarningKind.VOLATILE))
+        .singleElement()
+        .satisfies(
+            w ->
+                assertThat(w.message())
+                    .isEqualTo("呼图壁县享受最低生活保障的女性人数2024年女性为130，较2023年的100变化+30.0%，波动较大（超过上年值的20%）"));
+  }
+
+  @Test
+  void volatile_GivenATownshipCountUpByAThird_ThenNotJudged() {
+    List<IndicatorValue> series =
+        List.of(
+            plain("S06", 2023, TOWNSHIP, "2", 100.0, null),
+            plain("S06", 2024, TOWNSHIP, "2", 130.0, null));
+    assertThat(of(series, WarningKind.VOLATILE)).isEmpty();
+  }
+
+  @Test
+  void f01_GivenTheMensMeanAgeJumping_ThenTheMessageNamesMenAndTheIndicatorWithoutASex() {
+    List<IndicatorValue> series =
+        List.of(
+            plain("F01", 2023, COUNTY, "1", 2500.0, 100.0),
+            plain("F01", 2024, COUNTY, "1", 3500.0, 100.0),
+            plain("F01", 2023, COUNTY, "2", 2400.0, 100.0),
+            plain("F01", 2024, COUNTY, "2", 3000.0, 100.0));
+    List<IndicatorWarning> warnings = of(series, WarningKind.VOLATILE);
+    assertThat(warnings)
+        .extracting(IndicatorWarning::message)
+        .containsExactly(
+            "呼图壁县平均初婚年龄2024年男性为35.0岁，较2023年的25.0岁变化+40.0%，波动较大（超过上年值的20%）",
+            "呼图壁县平均初婚年龄2024年女性为30.0岁，较2023年的24.0岁变化+25.0%，波动较大（超过上年值的20%）");
+    assertThat(CATALOGUE.get("F01").nameZh()).isEqualTo("平均初婚年龄");
   }
 
   @Test
