@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
+import wds.warehouse.query.RowLimit;
 
 /**
  * The printer of a query result as aligned columns for a terminal: numbers right-aligned, text
@@ -20,7 +21,7 @@ final class TablePrinter {
     this.out = out;
   }
 
-  void print(ResultSet rows) throws SQLException {
+  void print(ResultSet rows, RowLimit limit) throws SQLException {
     ResultSetMetaData meta = rows.getMetaData();
     int columns = meta.getColumnCount();
     String[] header = new String[columns];
@@ -32,7 +33,7 @@ final class TablePrinter {
       width[i] = displayWidth(header[i]);
     }
     List<String[]> body = new ArrayList<>();
-    while (rows.next()) {
+    while (limit.next(rows)) {
       String[] row = new String[columns];
       for (int i = 0; i < columns; i++) {
         String value = rows.getString(i + 1);
@@ -50,7 +51,11 @@ final class TablePrinter {
     for (String[] row : body) {
       line(row, width, numeric);
     }
-    out.println("(" + body.size() + (body.size() == 1 ? " row)" : " rows)"));
+    if (limit.cut()) {
+      out.println("(" + body.size() + " rows shown: the result was cut at the row limit)");
+    } else {
+      out.println("(" + body.size() + (body.size() == 1 ? " row)" : " rows)"));
+    }
   }
 
   private void line(String[] cells, int[] width, boolean[] right) {
