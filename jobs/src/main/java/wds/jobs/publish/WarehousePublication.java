@@ -25,6 +25,7 @@ import wds.warehouse.publish.QualityGate;
 import wds.warehouse.publish.QualityGates;
 import wds.warehouse.publish.SnapshotPublisher;
 import wds.warehouse.publish.Snapshots;
+import wds.warehouse.publish.UnpublishedBuilds;
 
 /**
  * Publishing one home's warehouse: builds the star schema and the indicators of the configured plan
@@ -49,6 +50,14 @@ public final class WarehousePublication {
   public Plan plan() {
     Path file = Path.of(settings.plan());
     return Files.isRegularFile(file) ? Plan.load(file) : Plan.fromClasspath(settings.plan());
+  }
+
+  /**
+   * Removes the snapshot builds that a run which is no longer alive left unpublished (killed during
+   * the build); never a published, the current or a live run's build.
+   */
+  public List<Path> clearUnpublishedBuilds() throws IOException {
+    return new UnpublishedBuilds(home.snapshots()).clear();
   }
 
   /**
