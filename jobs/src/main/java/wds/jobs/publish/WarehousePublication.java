@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import wds.jobs.HomeModes;
 import wds.jobs.WdsHome;
 import wds.pipeline.load.WorkDatabase;
 import wds.schemas.SchemaCatalog;
@@ -83,18 +84,24 @@ public final class WarehousePublication {
         throw new SnapshotRefusedException(result);
       }
       LOG.info("snapshot published: {}", result.snapshot().getFileName());
+      HomeModes.apply(home);
       return result;
     }
   }
 
   /** Writes the Parquet lake from the current snapshot. */
   public LakeWriter.Result exportLake() throws SQLException, IOException {
-    return new LakeWriter(home.lake()).write(currentSnapshot());
+    LakeWriter.Result result = new LakeWriter(home.lake()).write(currentSnapshot());
+    HomeModes.apply(home);
+    return result;
   }
 
   /** Writes the public feed (small cells suppressed) from the current snapshot. */
   public PublicFeedWriter.Result publishFeed() throws SQLException, IOException {
-    return new PublicFeedWriter(home.publicFeed()).write(currentSnapshot());
+    PublicFeedWriter.Result result =
+        new PublicFeedWriter(home.publicFeed()).write(currentSnapshot());
+    HomeModes.apply(home);
+    return result;
   }
 
   private Path currentSnapshot() throws IOException {
