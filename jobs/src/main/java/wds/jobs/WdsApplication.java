@@ -23,10 +23,14 @@ public class WdsApplication {
     Map<String, Object> defaults = new LinkedHashMap<>();
     defaults.put("wds.home", home.root().toString());
     defaults.putAll(properties);
-    return new SpringApplicationBuilder(WdsApplication.class)
-        .properties(defaults)
-        .logStartupInfo(false)
-        .run();
+    ConfigurableApplicationContext context =
+        new SpringApplicationBuilder(WdsApplication.class)
+            .properties(defaults)
+            .logStartupInfo(false)
+            .run();
+    // the job repository's file was just created, with the umask's mode
+    HomeModes.apply(home);
+    return context;
   }
 
   public static ConfigurableApplicationContext start(WdsHome home) {

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * The folder where wds keeps everything of one installation (README, "The home"). Every command
@@ -61,7 +60,10 @@ public record WdsHome(Path root) {
     return root.resolve("quarantine");
   }
 
-  /** Creates the home's folders; state and quarantine are made operator-only (0700). */
+  /**
+   * Creates the home's folders and sets the modes of what is in them ({@link HomeModes}): state,
+   * work database and quarantine operator-only (0700), snapshots and lake for the group (0750).
+   */
   public WdsHome create() {
     try {
       for (Path dir :
@@ -76,9 +78,8 @@ public record WdsHome(Path root) {
           }) {
         Files.createDirectories(dir);
       }
-      for (Path secret : new Path[] {state(), quarantine()}) {
-        Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("rwx------"));
-      }
+      // state, work database and quarantine operator-only; snapshots and lake for the group
+      HomeModes.apply(this);
       return this;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the wds home " + root, e);

@@ -24,6 +24,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import wds.jobs.HomeModes;
 import wds.jobs.HomeOption;
 import wds.jobs.WdsApplication;
 import wds.jobs.WdsHome;
@@ -90,6 +91,7 @@ public final class LoadCommand implements Callable<Integer> {
       JobExecution execution =
           operator.start(context.getBean(jobName + "Job", Job.class), parameters);
       double seconds = (System.nanoTime() - t0) / 1e9;
+      HomeModes.apply(home);
       List<DeliveryResult> results = context.getBean(LoadJobListener.class).lastResults();
       return summary(home, dropFolder, execution, results, seconds);
     } catch (IOException e) {

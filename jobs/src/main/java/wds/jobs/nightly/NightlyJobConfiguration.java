@@ -22,10 +22,11 @@ import wds.jobs.publish.PublishSettings;
 import wds.jobs.publish.WarehousePublication;
 
 /**
- * The {@code nightly} job, what the schedule runs: {@code loadDeliveries} (the whole {@code load}
- * job), then {@code publishSnapshot} (star schema, indicators and warnings built aside, gated,
- * published whole), {@code exportLake} and {@code publishFeed}. The {@code publish} job is the same
- * without the load, for rebuilding from what is already loaded.
+ * The {@code nightly} job, what the schedule runs: {@code clearUnpublishedBuilds} (what a killed
+ * run left half-built), {@code loadDeliveries} (the whole {@code load} job), then {@code
+ * publishSnapshot} (star schema, indicators and warnings built aside, gated, published whole),
+ * {@code exportLake} and {@code publishFeed}. The {@code publish} job is the same without the load,
+ * for rebuilding from what is already loaded.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(PublishSettings.class)
@@ -41,6 +42,20 @@ public class NightlyJobConfiguration {
   WarehousePublication warehousePublication(
       @Value("${wds.home}") Path home, PublishSettings settings) {
     return new WarehousePublication(new WdsHome(home), settings, Clock.system(COUNTY_ZONE));
+  }
+
+  @Bean
+  Step clearUnpublishedBuilds(
+      JobRepository repository,
+      PlatformTransactionManager transactions,
+      WarehousePublication publication) {
+    // first, so a build left by a killed run is gone before anything else of the night runs
+    return step(
+        "clearUnpublishedBuilds",
+        repository,
+        transactions,
+        contribution ->
+            contribution.incrementWriteCount(publication.clearUnpublishedBuilds().size()));
   }
 
   @Bean
@@ -118,12 +133,14 @@ public class NightlyJobConfiguration {
   @Bean
   Job nightlyJob(
       JobRepository repository,
+      Step clearUnpublishedBuilds,
       Step loadDeliveries,
       Step publishSnapshot,
       Step exportLake,
       Step publishFeed) {
     return new JobBuilder(JOB, repository)
-        .start(loadDeliveries)
+        .start(clearUnpublishedBuilds)
+        .next(loadDeliveries)
         .next(publishSnapshot)
         .next(exportLake)
         .next(publishFeed)
@@ -132,9 +149,14 @@ public class NightlyJobConfiguration {
 
   @Bean
   Job publishJob(
-      JobRepository repository, Step publishSnapshot, Step exportLake, Step publishFeed) {
+      JobRepository repository,
+      Step clearUnpublishedBuilds,
+      Step publishSnapshot,
+      Step exportLake,
+      Step publishFeed) {
     return new JobBuilder(PUBLISH_JOB, repository)
-        .start(publishSnapshot)
+        .start(clearUnpublishedBuilds)
+        .next(publishSnapshot)
         .next(exportLake)
         .next(publishFeed)
         .build();

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import wds.jobs.HomeModes;
 import wds.jobs.WdsHome;
 import wds.pipeline.load.WorkDatabase;
 import wds.schemas.SchemaCatalog;
@@ -25,6 +26,7 @@ import wds.warehouse.publish.QualityGate;
 import wds.warehouse.publish.QualityGates;
 import wds.warehouse.publish.SnapshotPublisher;
 import wds.warehouse.publish.Snapshots;
+import wds.warehouse.publish.UnpublishedBuilds;
 
 /**
  * Publishing one home's warehouse: builds the star schema and the indicators of the configured plan
@@ -52,6 +54,14 @@ public final class WarehousePublication {
   }
 
   /**
+   * Removes the snapshot builds that a run which is no longer alive left unpublished (killed during
+   * the build); never a published, the current or a live run's build.
+   */
+  public List<Path> clearUnpublishedBuilds() throws IOException {
+    return new UnpublishedBuilds(home.snapshots()).clear();
+  }
+
+  /**
    * Builds and gates a new snapshot and, when every gate passes, makes it the current one.
    *
    * @throws SnapshotRefusedException a quality gate failed: the previous snapshot stays current
@@ -74,19 +84,24 @@ public final class WarehousePublication {
         throw new SnapshotRefusedException(result);
       }
       LOG.info("snapshot published: {}", result.snapshot().getFileName());
+      HomeModes.apply(home);
       return result;
     }
   }
 
   /** Writes the Parquet lake from the current snapshot. */
   public LakeWriter.Result exportLake() throws SQLException, IOException {
-    return new LakeWriter(home.lake()).write(currentSnapshot());
+    LakeWriter.Result result = new LakeWriter(home.lake()).write(currentSnapshot());
+    HomeModes.apply(home);
+    return result;
   }
 
   /** Writes the public feed (small cells suppressed) from the current snapshot. */
   public PublicFeedWriter.Result publishFeed() throws SQLException, IOException {
-    return new PublicFeedWriter(home.publicFeed(), settings.feedAgeBands())
-        .write(currentSnapshot());
+    PublicFeedWriter.Result result =
+        new PublicFeedWriter(home.publicFeed(), settings.feedAgeBands()).write(currentSnapshot());
+    HomeModes.apply(home);
+    return result;
   }
 
   private Path currentSnapshot() throws IOException {

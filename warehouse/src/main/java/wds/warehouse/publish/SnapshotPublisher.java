@@ -27,8 +27,10 @@ import org.slf4j.LoggerFactory;
  * rename) and {@code CURRENT} (a text file naming it) move to the new file; the last {@code keep}
  * published snapshots are kept and the current one is never removed. A failed gate leaves the
  * previous snapshot current and the new file renamed {@code <name>.duckdb.rejected} for the
- * operator to inspect. Readers hold read-only connections to the files themselves, so a build never
- * waits for them and they never see a half-built snapshot.
+ * operator to inspect. While it is built, the snapshot has a {@link BuildMarker}: a build whose run
+ * died is cleared by {@link UnpublishedBuilds} at the start of the next run. Readers hold read-only
+ * connections to the files themselves, so a build never waits for them and they never see a
+ * half-built snapshot.
  */
 public final class SnapshotPublisher {
 
@@ -78,50 +80,53 @@ public final class SnapshotPublisher {
       throws SQLException, IOException {
     Files.createDirectories(snapshots.folder());
     Path file = snapshots.folder().resolve(nextName().fileName());
-    String workCatalog = currentCatalog(work);
-    log.info("building snapshot {}", file.getFileName());
-    execute(
-        work,
-        "ATTACH "
-            + Sql.literal(file.toString())
-            + " AS "
-            + CATALOG
-            + " (STORAGE_VERSION "
-            + Sql.literal(STORAGE_VERSION)
-            + ")");
-    List<GateFailure> failures;
-    try {
-      content.fill(work, CATALOG);
-      execute(work, "USE " + Sql.id(workCatalog));
-      copyAudit(work, workCatalog);
-      failures = runGates(work);
-      execute(work, "CHECKPOINT " + CATALOG);
-    } catch (SQLException | RuntimeException e) {
-      detachQuietly(work, workCatalog);
-      deleteSnapshotFile(file);
-      throw e;
-    }
-    execute(work, "DETACH " + CATALOG);
+    // the marker says "being built" for as long as this process lives (UnpublishedBuilds)
+    try (BuildMarker marker = BuildMarker.take(file)) {
+      String workCatalog = currentCatalog(work);
+      log.info("building snapshot {}", file.getFileName());
+      execute(
+          work,
+          "ATTACH "
+              + Sql.literal(file.toString())
+              + " AS "
+              + CATALOG
+              + " (STORAGE_VERSION "
+              + Sql.literal(STORAGE_VERSION)
+              + ")");
+      List<GateFailure> failures;
+      try {
+        content.fill(work, CATALOG);
+        execute(work, "USE " + Sql.id(workCatalog));
+        copyAudit(work, workCatalog);
+        failures = runGates(work);
+        execute(work, "CHECKPOINT " + CATALOG);
+      } catch (SQLException | RuntimeException e) {
+        detachQuietly(work, workCatalog);
+        deleteSnapshotFile(file);
+        throw e;
+      }
+      execute(work, "DETACH " + CATALOG);
 
-    if (!failures.isEmpty()) {
-      Path rejected = file.resolveSibling(file.getFileName() + REJECTED_SUFFIX);
-      Files.move(file, rejected, StandardCopyOption.REPLACE_EXISTING);
-      Files.deleteIfExists(wal(file));
-      pruneRejected();
-      PublishResult result = new PublishResult(rejected, false, failures);
-      log.warn(
-          "snapshot {} not published, {} gate failure(s); {} stays current:\n{}",
-          file.getFileName(),
-          failures.size(),
-          snapshots.current().map(p -> p.getFileName().toString()).orElse("no snapshot"),
-          result.describeFailures());
-      return result;
+      if (!failures.isEmpty()) {
+        Path rejected = file.resolveSibling(file.getFileName() + REJECTED_SUFFIX);
+        Files.move(file, rejected, StandardCopyOption.REPLACE_EXISTING);
+        Files.deleteIfExists(wal(file));
+        pruneRejected();
+        PublishResult result = new PublishResult(rejected, false, failures);
+        log.warn(
+            "snapshot {} not published, {} gate failure(s); {} stays current:\n{}",
+            file.getFileName(),
+            failures.size(),
+            snapshots.current().map(p -> p.getFileName().toString()).orElse("no snapshot"),
+            result.describeFailures());
+        return result;
+      }
+      AtomicLink.pointTo(snapshots.currentLink(), file.getFileName().toString());
+      AtomicLink.write(snapshots.currentFile(), file.getFileName() + "\n");
+      log.info("published snapshot {}", file.getFileName());
+      prune();
+      return new PublishResult(file, true, List.of());
     }
-    AtomicLink.pointTo(snapshots.currentLink(), file.getFileName().toString());
-    AtomicLink.write(snapshots.currentFile(), file.getFileName() + "\n");
-    log.info("published snapshot {}", file.getFileName());
-    prune();
-    return new PublishResult(file, true, List.of());
   }
 
   private SnapshotName nextName() {
