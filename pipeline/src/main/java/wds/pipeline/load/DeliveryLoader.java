@@ -412,12 +412,7 @@ public final class DeliveryLoader implements AutoCloseable {
       if (listed.contains(name(file))) {
         continue;
       }
-      String shown = LogText.escape(name(file));
-      log.warn(
-          "event=unlisted_file source={} delivery_date={} file={} action=ignored",
-          delivery.source(),
-          delivery.extractDate(),
-          shown);
+      String shown = LogText.escape(name(file)); // the listener logs it, with its delivery
       ignored.add(
           new ExtractResult(
               delivery.source(),
