@@ -29,6 +29,7 @@ import wds.jobs.HomeOption;
 import wds.jobs.WdsApplication;
 import wds.jobs.WdsHome;
 import wds.pipeline.load.DeliveryResult;
+import wds.pipeline.log.LogText;
 
 /**
  * {@code wds load}: runs the load job over a drop folder and prints what it did. Exit code 0 when
@@ -97,7 +98,7 @@ public final class LoadCommand implements Callable<Integer> {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (Exception e) {
-      System.err.println("wds load: " + e.getMessage());
+      System.err.println("wds load: " + LogText.message(e.getMessage()));
       return 1;
     }
   }
@@ -158,7 +159,8 @@ public final class LoadCommand implements Callable<Integer> {
     if (execution.getStatus() != BatchStatus.COMPLETED) {
       execution
           .getAllFailureExceptions()
-          .forEach(e -> System.err.println("wds: the job failed: " + rootMessage(e)));
+          .forEach(
+              e -> System.err.println("wds: the job failed: " + LogText.message(rootMessage(e))));
       System.err.println("wds: run it again to finish; committed deliveries are kept");
       return 1;
     }

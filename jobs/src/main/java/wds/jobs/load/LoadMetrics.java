@@ -27,6 +27,9 @@ public final class LoadMetrics implements LoadListener {
       return;
     }
     for (ExtractResult e : result.extracts()) {
+      if (e.status() != ExtractResult.Status.LOADED) {
+        continue; // an unlisted file, ignored: nothing of it was read
+      }
       counter("wds.rows.read", "rows read from files and pulls", e).increment(e.rowsRead());
       counter("wds.rows.loaded", "rows loaded into the operational layer", e)
           .increment(e.rowsLoaded());

@@ -9,6 +9,7 @@ import wds.pipeline.load.DeliveryResult;
 import wds.pipeline.load.ExtractProgress;
 import wds.pipeline.load.ExtractResult;
 import wds.pipeline.load.LoadListener;
+import wds.pipeline.log.LogText;
 import wds.pipeline.validate.RejectReason;
 
 /**
@@ -32,7 +33,7 @@ public final class LoadReporter implements LoadListener {
         Locale.ROOT,
         "  %-30s %-36s %,12d rows %,11.0f rows/s %,9d rejected%n",
         p.source() + "/" + p.extract(),
-        p.origin(),
+        LogText.of(p.origin()),
         p.rowsRead(),
         p.seconds() > 0 ? p.rowsRead() / p.seconds() : 0.0,
         p.rowsRejected());
@@ -43,6 +44,10 @@ public final class LoadReporter implements LoadListener {
     switch (r.outcome()) {
       case LOADED -> {
         for (ExtractResult e : r.extracts()) {
+          if (e.status() == ExtractResult.Status.IGNORED) {
+            ignored(e);
+            continue;
+          }
           log.info(
               "event=extract_loaded source={} extract={} delivery_date={} file={} mode={}"
                   + " rows_read={} rows_loaded={} rows_rejected={} rows_absent_deleted={} rejects={}",
@@ -68,13 +73,20 @@ public final class LoadReporter implements LoadListener {
             r.seconds());
       }
       case REFUSED -> {
+        long files =
+            r.extracts().stream().filter(e -> e.status() != ExtractResult.Status.IGNORED).count();
         log.warn(
             "event=delivery_refused source={} delivery_date={} files={} fault=\"{}\"",
             r.source(),
             r.deliveryDate(),
-            r.extracts().size(),
-            r.message());
-        out.printf("%s %s: REFUSED, %s%n", r.source(), r.deliveryDate(), r.message());
+            files,
+            LogText.message(r.message()));
+        // one line per refusal, whatever the fault holds
+        out.printf(
+            "%s %s: REFUSED, %s%n", r.source(), r.deliveryDate(), LogText.message(r.message()));
+        r.extracts().stream()
+            .filter(e -> e.status() == ExtractResult.Status.IGNORED)
+            .forEach(this::ignored);
       }
       case ALREADY_LOADED -> {
         log.info(
@@ -84,6 +96,18 @@ public final class LoadReporter implements LoadListener {
         out.printf("%s %s: loaded before, nothing to do%n", r.source(), r.deliveryDate());
       }
     }
+  }
+
+  /** A data file its manifest does not list: audited as ignored, said once on the terminal. */
+  private void ignored(ExtractResult e) {
+    log.warn(
+        "event=file_ignored source={} delivery_date={} file={} reason=\"not in the manifest\"",
+        e.source(),
+        e.deliveryDate(),
+        LogText.of(e.file()));
+    out.printf(
+        "%s %s: ignored %s (not listed in the manifest)%n",
+        e.source(), e.deliveryDate(), LogText.of(e.file()));
   }
 
   private static String reasons(Map<RejectReason, Long> rejects) {

@@ -74,6 +74,9 @@ public final class StatusCommand implements Callable<Integer> {
     try (Connection connection = Snapshots.openReadOnly(current.get())) {
       CatalogTables tables = CatalogTables.read(connection, catalog(connection));
       loads(connection, tables, out);
+      if (tables.has("etl_delivery")) {
+        IgnoredFiles.print(connection, out);
+      }
       rejects(connection, tables, out);
       warnings(connection, tables, out);
       freshness(current.get(), out);

@@ -9,6 +9,7 @@ select source,
        rows_rejected,
        {message} as message
 from etl_delivery
+where status is distinct from 'ignored' -- unlisted files: their own section (ignored_files.sql)
 qualify row_number() over (
     partition by source, extract
     order by delivery_date desc, finished_at desc nulls last

@@ -1,8 +1,6 @@
 package wds.pipeline.load;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -18,12 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import wds.pipeline.log.LogText;
 import wds.pipeline.validate.MissingColumnsException;
 import wds.pipeline.validate.ValidationContext;
 import wds.schemas.ExtractSchema;
@@ -49,13 +44,6 @@ public final class DeliveryLoader implements AutoCloseable {
   private final OdsMerger merger;
   private final LoadAudit audit;
   private boolean unordered;
-  private final ExecutorService hashing =
-      Executors.newSingleThreadExecutor(
-          r -> {
-            Thread t = new Thread(r, "wds-sha256");
-            t.setDaemon(true);
-            return t;
-          });
 
   public DeliveryLoader(
       Connection connection,
@@ -79,15 +67,26 @@ public final class DeliveryLoader implements AutoCloseable {
     unordered();
     long t0 = System.nanoTime();
     LocalDateTime startedAt = AuditClock.now();
-    if (!delivery.hasManifest()) {
-      List<String> names = delivery.dataFiles().stream().map(DeliveryLoader::name).toList();
+    Path drop = delivery.folder().getParent();
+    Optional<String> folderFault = new DropPath(drop, delivery.folder()).folderFault();
+    if (folderFault.isPresent()) {
+      return refuse(delivery, null, null, List.of(folderFault.get()), List.of(), startedAt, t0);
+    }
+    DropPath manifestPath = new DropPath(drop, delivery.manifest());
+    if (!manifestPath.exists()) {
+      List<String> names = delivery.dataFiles().stream().map(p -> LogText.escape(name(p))).toList();
       return refuse(
           delivery,
           null,
           null,
           List.of("no manifest " + name(delivery.manifest()) + " for " + String.join(", ", names)),
+          List.of(),
           startedAt,
           t0);
+    }
+    Optional<String> manifestFault = manifestPath.fileFault();
+    if (manifestFault.isPresent()) {
+      return refuse(delivery, null, null, List.of(manifestFault.get()), List.of(), startedAt, t0);
     }
     String manifestSha = FileChecksum.sha256(delivery.manifest());
     if (audit.loaded(delivery.source(), delivery.extractDate(), manifestSha)) {
@@ -106,18 +105,41 @@ public final class DeliveryLoader implements AutoCloseable {
     try {
       manifest = Manifest.read(delivery.manifest());
     } catch (InvalidManifestException e) {
-      return refuse(delivery, null, manifestSha, List.of(e.getMessage()), startedAt, t0);
+      return refuse(
+          delivery,
+          null,
+          manifestSha,
+          List.of(e.getMessage()),
+          List.of(), // every data file of the night gets a refused row of its own
+          startedAt,
+          t0);
     }
+    List<ExtractResult> ignored = unlisted(delivery, listed(manifest), startedAt);
     List<String> faults = checkManifest(delivery, manifest);
     if (!faults.isEmpty()) {
-      return refuse(delivery, manifest, manifestSha, faults, startedAt, t0);
+      return refuse(delivery, manifest, manifestSha, faults, ignored, startedAt, t0);
     }
-    warnUnlisted(delivery, manifest);
-
-    Map<ManifestFile, CompletableFuture<String>> checksums = new LinkedHashMap<>();
+    // checksums before any parsing: a file that is not what the manifest describes is never read
+    Map<ManifestFile, String> found = new LinkedHashMap<>();
     for (ManifestFile f : manifest.files()) {
-      Path path = delivery.folder().resolve(f.name());
-      checksums.put(f, CompletableFuture.supplyAsync(() -> sha256(path), hashing));
+      try {
+        String sha = FileChecksum.sha256(delivery.folder().resolve(f.name()));
+        found.put(f, sha);
+        if (!sha.equals(f.sha256())) {
+          faults.add(
+              f.name()
+                  + ": checksum mismatch (manifest sha256 "
+                  + f.sha256()
+                  + ", file "
+                  + sha
+                  + ")");
+        }
+      } catch (IOException e) {
+        faults.add(f.name() + ": cannot be read (" + fault(e) + ")");
+      }
+    }
+    if (!faults.isEmpty()) {
+      return refuse(delivery, manifest, manifestSha, faults, ignored, startedAt, t0);
     }
     Set<String> areas = new HashSet<>(audit.knownAreas());
     ValidationContext context =
@@ -135,7 +157,20 @@ public final class DeliveryLoader implements AutoCloseable {
         try {
           s = stager.stage(schema, source, f.mode(), context, quarantines(delivery.extractDate()));
         } catch (MissingColumnsException e) {
-          faults.add(f.name() + ": lacks column(s) " + String.join(", ", e.missing()));
+          faults.add(
+              f.name()
+                  + (e.missing().isEmpty()
+                      ? ": has column(s) " + String.join(", ", e.duplicated()) + " more than once"
+                      : ": lacks column(s) " + String.join(", ", e.missing())));
+          continue;
+        } catch (IOException | RuntimeException e) {
+          if (Thread.currentThread().isInterrupted()) {
+            throw e; // being stopped is no fault of the file
+          }
+          // whatever the reader met (POI, a zip, the encoding): the file is not what its manifest
+          // says, so its source's delivery is refused and the night goes on
+          log.debug("event=unreadable_file file={}", LogText.of(f.name()), e);
+          faults.add(f.name() + ": cannot be read as " + declared(f) + " (" + fault(e) + ")");
           continue;
         }
         staged.add(s);
@@ -149,22 +184,8 @@ public final class DeliveryLoader implements AutoCloseable {
           areas.addAll(stagedAreas(s));
         }
       }
-      Map<ManifestFile, String> found = new LinkedHashMap<>();
-      for (Map.Entry<ManifestFile, CompletableFuture<String>> e : checksums.entrySet()) {
-        String sha = join(e.getValue());
-        found.put(e.getKey(), sha);
-        if (!sha.equals(e.getKey().sha256())) {
-          faults.add(
-              e.getKey().name()
-                  + ": checksum mismatch (manifest sha256 "
-                  + e.getKey().sha256()
-                  + ", file "
-                  + sha
-                  + ")");
-        }
-      }
       if (!faults.isEmpty()) {
-        return refuse(delivery, manifest, manifestSha, faults, startedAt, t0);
+        return refuse(delivery, manifest, manifestSha, faults, ignored, startedAt, t0);
       }
       List<ExtractResult> results = new ArrayList<>();
       connection.setAutoCommit(false);
@@ -192,6 +213,10 @@ public final class DeliveryLoader implements AutoCloseable {
         audit.record(r);
         results.add(r);
         listener.extractMerged(r);
+      }
+      for (ExtractResult r : ignored) {
+        audit.record(r);
+        results.add(r);
       }
       // the quarantine goes in place before the commit: if the process dies in between, the
       // delivery is loaded again and its quarantine rewritten
@@ -362,25 +387,52 @@ public final class DeliveryLoader implements AutoCloseable {
         faults.add(f.name() + ": not named " + f.extract() + "_" + day + ".csv or .xlsx");
         continue;
       }
-      if (!Files.isRegularFile(delivery.folder().resolve(f.name()))) {
-        faults.add(f.name() + ": file missing");
-      }
+      new DropPath(delivery.folder().getParent(), delivery.folder().resolve(f.name()))
+          .fileFault()
+          .ifPresent(faults::add);
     }
     return faults;
   }
 
-  private void warnUnlisted(Delivery delivery, Manifest manifest) {
+  private static Set<String> listed(Manifest manifest) {
     Set<String> listed = new HashSet<>();
     manifest.files().forEach(f -> listed.add(f.name()));
+    return listed;
+  }
+
+  /**
+   * The data files of the night that the manifest does not list: never read, each recorded in the
+   * audit as {@code ignored} with 0 rows, so that what lay in the drop and was not loaded is known.
+   */
+  private List<ExtractResult> unlisted(
+      Delivery delivery, Set<String> listed, LocalDateTime startedAt) {
+    List<ExtractResult> ignored = new ArrayList<>();
+    LocalDateTime now = AuditClock.now();
     for (Path file : delivery.dataFiles()) {
-      if (!listed.contains(name(file))) {
-        log.warn(
-            "event=unlisted_file source={} delivery_date={} file={} action=ignored",
-            delivery.source(),
-            delivery.extractDate(),
-            name(file));
+      if (listed.contains(name(file))) {
+        continue;
       }
+      String shown = LogText.escape(name(file)); // the listener logs it, with its delivery
+      ignored.add(
+          new ExtractResult(
+              delivery.source(),
+              null,
+              delivery.extractDate(),
+              shown,
+              "file",
+              null,
+              0,
+              0,
+              Map.of(),
+              0,
+              null,
+              ExtractResult.Status.IGNORED,
+              "not listed in " + name(delivery.manifest()) + ": ignored, never read",
+              null,
+              startedAt,
+              now));
     }
+    return ignored;
   }
 
   private List<ManifestFile> inLoadOrder(String source, List<ManifestFile> files) {
@@ -425,17 +477,27 @@ public final class DeliveryLoader implements AutoCloseable {
       Manifest manifest,
       String manifestSha,
       List<String> faults,
+      List<ExtractResult> ignored,
       LocalDateTime startedAt,
       long t0)
       throws SQLException {
-    String message = "delivery refused: " + String.join("; ", faults);
+    // names from the manifest and the drop are escaped where the faults are made; this is the
+    // safety net for the rest, so that no audit row, log line or console line holds a control
+    String message = LogText.escapeMessage("delivery refused: " + String.join("; ", faults));
     List<ExtractResult> rows = new ArrayList<>();
     LocalDateTime now = AuditClock.now();
-    if (manifest != null) {
+    if (manifest != null && !manifest.files().isEmpty()) {
       for (ManifestFile f : manifest.files()) {
         rows.add(
             refusedRow(
-                delivery, f.extract(), f.name(), f.mode(), manifestSha, message, startedAt, now));
+                delivery,
+                LogText.escape(f.extract()),
+                LogText.escape(f.name()),
+                f.mode(),
+                manifestSha,
+                message,
+                startedAt,
+                now));
       }
     } else if (!delivery.dataFiles().isEmpty()) {
       for (Path file : delivery.dataFiles()) {
@@ -443,8 +505,8 @@ public final class DeliveryLoader implements AutoCloseable {
         rows.add(
             refusedRow(
                 delivery,
-                DropFolder.extractOf(fileName).orElse(null),
-                fileName,
+                DropFolder.extractOf(fileName).map(LogText::escape).orElse(null),
+                LogText.escape(fileName),
                 null,
                 manifestSha,
                 message,
@@ -476,6 +538,9 @@ public final class DeliveryLoader implements AutoCloseable {
         for (ExtractResult r : rows) {
           audit.record(r);
         }
+        for (ExtractResult r : ignored) {
+          audit.record(r);
+        }
         connection.commit();
       } catch (SQLException | RuntimeException e) {
         connection.rollback();
@@ -490,10 +555,53 @@ public final class DeliveryLoader implements AutoCloseable {
             delivery.extractDate(),
             DeliveryResult.Outcome.REFUSED,
             message,
-            rows,
+            concat(rows, ignored),
             (System.nanoTime() - t0) / 1e9);
     listener.deliveryFinished(result);
     return result;
+  }
+
+  private static List<ExtractResult> concat(List<ExtractResult> a, List<ExtractResult> b) {
+    List<ExtractResult> all = new ArrayList<>(a);
+    all.addAll(b);
+    return all;
+  }
+
+  /** What the manifest declares a file to be, for the fault of a file that is not that. */
+  private static String declared(ManifestFile f) {
+    return f.name().toLowerCase(java.util.Locale.ROOT).endsWith(".xlsx")
+        ? "an xlsx workbook"
+        : "CSV in " + f.encoding().name();
+  }
+
+  /**
+   * What an exception says, in one line (escaped): its message's first line, and its root cause's
+   * when that adds something (POI and the XML parser wrap the fault that matters).
+   */
+  static String fault(Throwable e) {
+    Throwable t = e;
+    if (t instanceof java.io.UncheckedIOException && t.getCause() != null) {
+      t = t.getCause();
+    }
+    String text = firstLine(t);
+    Throwable root = t;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String rootText = firstLine(root);
+    if (root != t && !text.contains(rootText)) {
+      text = text + ": " + rootText;
+    }
+    return new LogText(text, 400).toString();
+  }
+
+  private static String firstLine(Throwable t) {
+    String message = t.getMessage();
+    if (message == null || message.isBlank()) {
+      return t.getClass().getSimpleName();
+    }
+    int nl = message.indexOf('\n');
+    return nl < 0 ? message : message.substring(0, nl);
   }
 
   private static ExtractResult refusedRow(
@@ -524,28 +632,6 @@ public final class DeliveryLoader implements AutoCloseable {
         finishedAt);
   }
 
-  private static String sha256(Path path) {
-    try {
-      return FileChecksum.sha256(path);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static String join(CompletableFuture<String> future) throws IOException {
-    try {
-      return future.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted while computing a checksum", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof UncheckedIOException io) {
-        throw io.getCause();
-      }
-      throw new IllegalStateException(e.getCause());
-    }
-  }
-
   private static String name(Path path) {
     return path.getFileName().toString();
   }
@@ -567,7 +653,6 @@ public final class DeliveryLoader implements AutoCloseable {
 
   @Override
   public void close() {
-    hashing.shutdownNow();
     if (unordered) {
       try (Statement st = connection.createStatement()) {
         st.execute("RESET preserve_insertion_order");

@@ -21,7 +21,7 @@ import wds.pipeline.validate.RejectReason;
  * @param rejects rejected rows by reason
  * @param absentDeleted records a full file deleted by leaving them out
  * @param sha256 the file's checksum as found (null for a pull or a missing file)
- * @param status loaded or refused
+ * @param status loaded, refused, or ignored (a file its manifest does not list)
  * @param message the fault in words (refusals), or null
  * @param manifestSha256 the checksum of the delivery's manifest (null for a pull)
  * @param startedAt when its load began (county time)
@@ -48,7 +48,9 @@ public record ExtractResult(
   /** What happened to a file or pull. */
   public enum Status {
     LOADED,
-    REFUSED;
+    REFUSED,
+    /** a data file in the drop that its manifest does not list: never read, 0 rows */
+    IGNORED;
 
     public String label() {
       return name().toLowerCase(java.util.Locale.ROOT);

@@ -85,9 +85,39 @@ public final class ExtractStager {
       ValidationContext context,
       QuarantineFactory quarantines)
       throws MissingColumnsException, IOException, SQLException {
+    OdsStatements sql = new OdsStatements(OdsTable.of(schema));
+    QuarantineFile[] opened = new QuarantineFile[1];
+    boolean staged = false;
+    try {
+      StagedExtract s = stage(schema, sql, source, mode, context, quarantines, opened);
+      staged = true;
+      return s;
+    } finally {
+      if (!staged) {
+        // a file that could not be read to its end leaves neither quarantine nor staging behind
+        if (opened[0] != null) {
+          opened[0].discard();
+        }
+        try {
+          execute(sql.sql("drop_staging"));
+        } catch (SQLException e) {
+          // the tables are temporary: they go with the connection anyway
+        }
+      }
+    }
+  }
+
+  private StagedExtract stage(
+      ExtractSchema schema,
+      OdsStatements sql,
+      RecordSource source,
+      LoadMode mode,
+      ValidationContext context,
+      QuarantineFactory quarantines,
+      QuarantineFile[] opened)
+      throws MissingColumnsException, IOException, SQLException {
     LocalDateTime startedAt = AuditClock.now();
     long t0 = System.nanoTime();
-    OdsStatements sql = new OdsStatements(OdsTable.of(schema));
     QuarantineFile quarantine;
     List<String> header;
     long staged = 0;
@@ -101,6 +131,7 @@ public final class ExtractStager {
         checks[i] = validators.create(schema, header, context);
       }
       quarantine = quarantines.open(schema, source.origin(), header);
+      opened[0] = quarantine;
       execute(sql.sql("create_staging_table"));
       execute(sql.sql("create_rejected_keys_table"));
       pipeline =

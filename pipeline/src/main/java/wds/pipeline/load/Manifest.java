@@ -16,6 +16,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
+import wds.pipeline.log.LogText;
 
 /**
  * The manifest of one source's delivery of one night ({@code manifest_<yyyymmdd>.json}): which
@@ -28,6 +29,9 @@ import tools.jackson.databind.json.JsonMapper;
 public record Manifest(String source, LocalDate extractDate, List<ManifestFile> files) {
 
   private static final ObjectMapper JSON = JsonMapper.builder().build();
+
+  /** The largest manifest read: a night's manifest lists 1-15 files in ~3 KB. */
+  static final long MAX_BYTES = 1 << 20;
 
   /** The encodings the sources contract allows. */
   private static final Set<String> ENCODINGS = Set.of("UTF-8", "GB18030");
@@ -45,10 +49,19 @@ public record Manifest(String source, LocalDate extractDate, List<ManifestFile> 
   public static Manifest read(Path file) throws InvalidManifestException {
     JsonNode root;
     try {
+      if (Files.size(file) > MAX_BYTES) {
+        throw new InvalidManifestException(
+            LogText.escape(file.getFileName().toString())
+                + " is larger than "
+                + MAX_BYTES
+                + " bytes: no manifest of a night's files is");
+      }
       root = JSON.readTree(Files.readAllBytes(file));
     } catch (IOException | JacksonException e) {
       throw new InvalidManifestException(
-          file.getFileName() + " is not readable JSON: " + firstLine(e.getMessage()));
+          LogText.escape(file.getFileName().toString())
+              + " is not readable JSON: "
+              + LogText.escape(firstLine(e.getMessage())));
     }
     String name = file.getFileName().toString();
     if (root == null || !root.isObject()) {
@@ -67,12 +80,18 @@ public record Manifest(String source, LocalDate extractDate, List<ManifestFile> 
     }
     List<ManifestFile> files = new ArrayList<>();
     Set<String> extracts = new HashSet<>();
+    Set<String> names = new HashSet<>();
     for (JsonNode f : list) {
       String fileName = text(f, "name", name);
-      String where = name + ", file " + fileName;
+      String where = name + ", file " + LogText.escape(fileName);
+      if (!names.add(fileName)) {
+        throw new InvalidManifestException(
+            name + " lists file " + LogText.escape(fileName) + " twice");
+      }
       String extract = text(f, "extract", where);
       if (!extracts.add(extract)) {
-        throw new InvalidManifestException(name + " lists extract " + extract + " twice");
+        throw new InvalidManifestException(
+            name + " lists extract " + LogText.escape(extract) + " twice");
       }
       JsonNode rows = f.get("rows");
       if (rows == null || !rows.canConvertToLong() || rows.asLong() < 0) {
@@ -101,7 +120,7 @@ public record Manifest(String source, LocalDate extractDate, List<ManifestFile> 
     String name = node.asString().trim().toUpperCase(Locale.ROOT).replace("UTF8", "UTF-8");
     if (!ENCODINGS.contains(name)) {
       throw new InvalidManifestException(
-          where + ": encoding " + node.asString() + " is not UTF-8 or GB18030");
+          where + ": encoding " + LogText.escape(node.asString()) + " is not UTF-8 or GB18030");
     }
     return Charset.forName(name);
   }

@@ -38,19 +38,32 @@ public final class CsvRecordReader implements RecordReader {
   private final List<String> header;
   private CloseableIterator<RawRecord> records;
 
-  private CsvRecordReader(Path file, LineChunkReader source) throws IOException {
+  private final String charsetName;
+
+  private CsvRecordReader(Path file, LineChunkReader source, String charsetName)
+      throws IOException {
     this.file = file;
+    this.charsetName = charsetName;
     this.source = source;
     this.records = newParser(0);
     RawRecord first = next();
     if (first == null) {
       header = List.of();
     } else if (first.isMalformed()) {
-      throw new IOException(
-          file.getFileName() + ": the header row is malformed: " + first.malformed());
+      throw new IOException("the header row is malformed: " + first.malformed());
     } else {
       List<String> names = new ArrayList<>(first.values().length);
       for (String name : first.values()) {
+        for (int i = 0; i < name.length(); i++) {
+          char c = name.charAt(i);
+          if (c < ' ' || c == 0x7f) {
+            // a header of NULs and controls is text in another encoding (UTF-16 read as UTF-8)
+            throw new IOException(
+                String.format(
+                    "the header row holds a control character U+%04X: not text in %s",
+                    (int) c, charsetName));
+          }
+        }
         names.add(name.strip());
       }
       header = Collections.unmodifiableList(names);
@@ -73,7 +86,7 @@ public final class CsvRecordReader implements RecordReader {
     LineChunkReader source =
         new LineChunkReader(new InputStreamReader(Files.newInputStream(file), decoder));
     try {
-      return new CsvRecordReader(file, source);
+      return new CsvRecordReader(file, source, charset.name());
     } catch (IOException | RuntimeException e) {
       source.close();
       throw e;

@@ -14,6 +14,7 @@ import javax.xml.stream.XMLStreamReader;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
@@ -31,6 +32,22 @@ import org.xml.sax.SAXException;
 public final class XlsxRecordReader implements RecordReader {
 
   private static final String[] NO_VALUES = new String[0];
+
+  /**
+   * The zip-bomb guard: a part of the workbook may expand to at most 100 times its compressed size
+   * (POI's own default ratio, stated here so that no other code can loosen it) and to at most 1 GiB
+   * (a sheet of the default county is ~10 MB; POI's default would be 4 GiB). A workbook past either
+   * limit is refused as unreadable before its XML is parsed further.
+   */
+  public static final double MIN_INFLATE_RATIO = 0.01;
+
+  /** The largest uncompressed part of a workbook, in bytes (see {@link #MIN_INFLATE_RATIO}). */
+  public static final long MAX_PART_BYTES = 1L << 30;
+
+  static {
+    ZipSecureFile.setMinInflateRatio(MIN_INFLATE_RATIO);
+    ZipSecureFile.setMaxEntrySize(MAX_PART_BYTES);
+  }
 
   private final Path file;
   private final OPCPackage pkg;
@@ -165,8 +182,14 @@ public final class XlsxRecordReader implements RecordReader {
       }
       done = true;
       return null;
-    } catch (XMLStreamException | RuntimeException e) {
-      throw new IOException(file.getFileName() + ": unreadable sheet XML: " + e.getMessage(), e);
+    } catch (XMLStreamException e) {
+      // the parser wraps what its stream threw (POI's zip-bomb guard) under a "ParseError" line
+      Throwable nested = e.getNestedException() != null ? e.getNestedException() : e;
+      throw new IOException(
+          file.getFileName() + ": unreadable sheet XML: " + oneLine(nested.getMessage()), nested);
+    } catch (RuntimeException e) {
+      throw new IOException(
+          file.getFileName() + ": unreadable sheet XML: " + oneLine(String.valueOf(e)), e);
     }
   }
 
@@ -242,6 +265,10 @@ public final class XlsxRecordReader implements RecordReader {
       }
     }
     return text.of(type, style, raw, inline == null ? null : inline.toString());
+  }
+
+  private static String oneLine(String message) {
+    return message == null ? "no message" : message.replace('\n', ' ').replace('\r', ' ');
   }
 
   private static boolean uses1904Dates(InputStream workbook) throws XMLStreamException {

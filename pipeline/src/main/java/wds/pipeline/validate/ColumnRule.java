@@ -87,6 +87,9 @@ final class ColumnRule {
   /** Position of this identity-number column among the row's identity numbers. */
   int idSlot = -1;
 
+  /** Whether the column is (part of) the extract's primary key. */
+  boolean key;
+
   ColumnRule(
       Column column, int position, int source, int target, Map<String, Integer> rulePositions) {
     this.column = column;
@@ -142,8 +145,10 @@ final class ColumnRule {
   }
 
   /**
-   * The delivered value as validation reads it: surrounding blanks stripped from every value but
-   * free text, null for an empty value (free text of blanks only counts as empty).
+   * The delivered value as validation reads it: exactly as delivered (nothing is trimmed: a blank
+   * or a line break in a code, date, number, identity number or key is that column's fault, found
+   * by its check), null for an empty value. A value of blanks only counts as empty in free text, in
+   * a key and in an identity number (a key of blanks is {@code MISSING_REQUIRED}, sources.md).
    */
   String normalise(String[] record) {
     if (source < 0) {
@@ -154,17 +159,29 @@ final class ColumnRule {
     if (n == 0) {
       return null;
     }
-    // the common case, checked without String.strip's code-point scan: printable ASCII at both ends
+    // the common case, checked without a scan: printable ASCII at the first character
     char first = raw.charAt(0);
-    char last = raw.charAt(n - 1);
-    if (first > ' ' && first < 0x7f && last > ' ' && last < 0x7f) {
+    if (first > ' ' && first < 0x7f) {
       return raw;
     }
-    if (type == ColumnType.STR) {
-      return raw.isBlank() ? null : raw;
+    if ((type == ColumnType.STR || type == ColumnType.ID_NUMBER || key) && raw.isBlank()) {
+      return null;
     }
-    String s = raw.strip();
-    return s.isEmpty() ? null : s;
+    return raw;
+  }
+
+  /**
+   * Whether a value holds a blank or a line break anywhere: a space, a tab, CR, LF, a no-break or
+   * an ideographic space (U+3000).
+   */
+  static boolean hasBlank(String v) {
+    for (int i = 0; i < v.length(); i++) {
+      char c = v.charAt(i);
+      if (c <= ' ' || (c > 0x7f && (Character.isWhitespace(c) || Character.isSpaceChar(c)))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether an empty value of this column is {@code MISSING_REQUIRED}, given the row's values. */

@@ -46,10 +46,18 @@ public final class RowValidator {
   private final ColumnRule[] dateRules;
   private final ColumnRule[] futureRules;
   private final ColumnRule[] codeRules;
+  private final ColumnRule[] codeChecks;
   private final ColumnRule[] numberRules;
   private final ColumnRule[] areaRules;
   private final ColumnRule[] textRules;
   private final Step[] steps;
+  private final String[] headerNames;
+
+  /**
+   * The longest value taken (sources.md, reason 1): a longer one makes its row {@code
+   * MALFORMED_ROW}, so that no value of megabytes reaches staging, the quarantine or a detail.
+   */
+  public static final int MAX_FIELD_CHARS = 100_000;
 
   /**
    * A validator for records laid out as {@code header}.
@@ -64,6 +72,7 @@ public final class RowValidator {
     this.schema = schema;
     this.context = context;
     this.headerWidth = header.size();
+    this.headerNames = header.toArray(new String[0]);
 
     Map<String, Integer> positions = new HashMap<>();
     Set<String> duplicated = new LinkedHashSet<>();
@@ -109,6 +118,12 @@ public final class RowValidator {
         rules[i].idSlot = ids++;
       }
     }
+    for (String key : schema.primaryKey()) {
+      Integer p = rulePositions.get(key);
+      if (p != null) {
+        rules[p].key = true;
+      }
+    }
     for (ColumnRule r : rules) {
       if (r.column.sexOf() != null) {
         Integer id = rulePositions.get(r.column.sexOf());
@@ -122,13 +137,22 @@ public final class RowValidator {
     this.idRules = select(r -> r.type == ColumnType.ID_NUMBER);
     this.sexRules = select(r -> r.sexOfRule >= 0);
     this.dateRules = select(r -> r.type == ColumnType.DATE || r.type == ColumnType.TS);
-    this.futureRules = select(r -> r.checksFuture);
+    // an updated_at past the end of the extract day would win every later upsert of its record
+    this.futureRules = select(r -> r.checksFuture || r.type == ColumnType.TS);
     this.codeRules =
         select(
             r ->
                 r.type == ColumnType.FLAG
                     || (r.type == ColumnType.CODE
                         && (r.codes != null || r.pattern != null || r.indicatorCodes)));
+    // every code, flag, area and key is checked for blanks, with or without a list of its own
+    this.codeChecks =
+        select(
+            r ->
+                r.type == ColumnType.FLAG
+                    || r.type == ColumnType.CODE
+                    || r.type == ColumnType.AREA
+                    || (r.type == ColumnType.STR && r.key));
     this.numberRules = select(r -> r.type == ColumnType.INT || r.type == ColumnType.DEC);
     this.areaRules = select(r -> r.type == ColumnType.AREA);
     this.textRules =
@@ -183,7 +207,7 @@ public final class RowValidator {
     if (futureRules.length > 0) {
       steps.add(this::futureDate);
     }
-    if (codeRules.length > 0) {
+    if (codeChecks.length > 0) {
       steps.add(this::badCode);
     }
     if (numberRules.length > 0) {
@@ -210,6 +234,10 @@ public final class RowValidator {
           null,
           raw.length + " fields where the header has " + headerWidth);
     }
+    Outcome.Rejected unreadable = controlOrLength(raw);
+    if (unreadable != null) {
+      return unreadable;
+    }
     String[] values = new String[rules.length];
     for (int i = 0; i < rules.length; i++) {
       values[i] = rules[i].normalise(raw);
@@ -222,6 +250,38 @@ public final class RowValidator {
       }
     }
     return new Outcome.Valid(complete(w));
+  }
+
+  /**
+   * {@code MALFORMED_ROW} for a control character (U+0000–U+001F, U+007F) in any delivered value,
+   * CR and LF aside: a line break is kept in free text and is its column's fault elsewhere. Also
+   * for a value longer than {@link #MAX_FIELD_CHARS}.
+   */
+  private Outcome.Rejected controlOrLength(String[] raw) {
+    for (int i = 0; i < raw.length; i++) {
+      String v = raw[i];
+      int n = v.length();
+      if (n > MAX_FIELD_CHARS) {
+        return new Outcome.Rejected(
+            RejectReason.MALFORMED_ROW,
+            null,
+            field(i) + ": a value of " + n + " characters, over the limit of " + MAX_FIELD_CHARS);
+      }
+      for (int k = 0; k < n; k++) {
+        char c = v.charAt(k);
+        if ((c < ' ' && c != '\n' && c != '\r') || c == 0x7f) {
+          return new Outcome.Rejected(
+              RejectReason.MALFORMED_ROW,
+              null,
+              field(i) + String.format(": a control character U+%04X", (int) c));
+        }
+      }
+    }
+    return null;
+  }
+
+  private String field(int i) {
+    return "field " + (i + 1) + " (" + wds.pipeline.log.LogText.escape(headerNames[i]) + ")";
   }
 
   private Outcome.Rejected missingRequired(Work w) {
@@ -238,6 +298,9 @@ public final class RowValidator {
       String v = w.values[r.position];
       if (v == null) {
         continue;
+      }
+      if (ColumnRule.hasBlank(v)) {
+        return reject(RejectReason.BAD_ID_FORMAT, r, BLANK);
       }
       try {
         IdentityNumber id = IdentityNumber.parse(v);
@@ -309,20 +372,30 @@ public final class RowValidator {
 
   private Outcome.Rejected futureDate(Work w) {
     for (ColumnRule r : futureRules) {
-      LocalDate d = (LocalDate) w.row[r.target];
-      if (d != null && d.isAfter(context.extractDate())) {
+      Object value = w.row[r.target];
+      if (value instanceof LocalDate d && d.isAfter(context.extractDate())) {
         return reject(
             RejectReason.FUTURE_DATE, r, d + " is after the extract date " + context.extractDate());
+      }
+      if (value instanceof LocalDateTime t
+          && !t.isBefore(context.extractDate().plusDays(1).atStartOfDay())) {
+        return reject(
+            RejectReason.FUTURE_DATE,
+            r,
+            t + " is after the end of the extract date " + context.extractDate());
       }
     }
     return null;
   }
 
   private Outcome.Rejected badCode(Work w) {
-    for (ColumnRule r : codeRules) {
+    for (ColumnRule r : codeChecks) {
       String v = w.values[r.position];
       if (v == null) {
         continue;
+      }
+      if (ColumnRule.hasBlank(v)) {
+        return reject(RejectReason.BAD_CODE, r, BLANK);
       }
       String fault = codeFault(r, v);
       if (fault != null) {
@@ -410,6 +483,10 @@ public final class RowValidator {
     return row;
   }
 
+  /** The detail of a value holding a blank: values are taken as delivered, never trimmed. */
+  private static final String BLANK =
+      "holds a blank or a line break (values are taken as delivered, without trimming)";
+
   private static Outcome.Rejected reject(RejectReason reason, ColumnRule r, String detail) {
     return new Outcome.Rejected(reason, r.name, r.name + ": " + detail);
   }
@@ -452,6 +529,8 @@ public final class RowValidator {
    * column must not reach the detail.
    */
   static String shown(String v) {
-    return v.length() <= 12 ? "'" + v + "'" : "a value of " + v.length() + " characters";
+    return v.length() <= 12
+        ? "'" + wds.pipeline.log.LogText.escape(v) + "'"
+        : "a value of " + v.length() + " characters";
   }
 }

@@ -14,7 +14,7 @@ params as (
 ),
 
 deliveries as (
-    select delivery_date from etl_delivery where status is distinct from 'refused'
+    select delivery_date from etl_delivery where status not in ('refused', 'ignored')
     union all select _delivery_date from ods_population__areas
     union all select _delivery_date from ods_population__population
     union all select _delivery_date from ods_health__births
