@@ -223,7 +223,7 @@ class PublishedWarningsAndFeedTest {
                       + TOWNSHIPS
                       + " ORDER BY 1"))
           .extracting(r -> r.get(0))
-          .containsExactly("00-14", "15-34", "35-54", "55-64", "65+");
+          .containsExactly("00-14", "15-34", "35-59", "60+");
       assertThat(
               query(
                   c,
@@ -320,9 +320,7 @@ class PublishedWarningsAndFeedTest {
   /** The default band of a 5-year group label ({@code 05-09} → {@code 00-14}). */
   static String band(String group) {
     int from = Integer.parseInt(group.replaceAll("[^0-9].*$", ""));
-    return from < 15
-        ? "00-14"
-        : from < 35 ? "15-34" : from < 55 ? "35-54" : from < 65 ? "55-64" : "65+";
+    return from < 15 ? "00-14" : from < 35 ? "15-34" : from < 60 ? "35-59" : "60+";
   }
 
   /** A total and its parts. */
