@@ -123,9 +123,10 @@ final class CellTable {
 
   /**
    * Withholds further cells until no withheld cell follows from the rest. For each disclosed cell
-   * it withholds one published cell that shares a relation with it: an inner cell before a total, a
-   * non-zero one before a zero (a zero is often known to be empty), the smallest first (the least
-   * information lost), then the first added.
+   * it withholds one published cell that shares a relation with it: an inner cell before a total,
+   * one that closes a rectangle (on more lines already holding an unknown cell) before one on a
+   * fresh line, a non-zero one before a zero (a zero is often known to be empty), the smallest
+   * first (the least information lost), then the first added.
    *
    * <p>Assumed totals ({@link #fixed()}) come first: where the totals taken as known would give a
    * withheld cell away by themselves, no withholding in this table could protect it, so the most
@@ -139,6 +140,7 @@ final class CellTable {
     settleTotals();
     Comparator<Integer> cheapest =
         Comparator.<Integer, Boolean>comparing(margins::get)
+            .thenComparing(Comparator.comparingInt(this::closing).reversed())
             .thenComparing(c -> values.get(c) == 0.0)
             .thenComparingDouble(values::get)
             .thenComparingInt(c -> c);
@@ -190,6 +192,24 @@ final class CellTable {
         touched.addAll(relationsOf.get(chosen));
       }
     }
+  }
+
+  /**
+   * How many of a cell's relations already hold an unknown cell besides it: withholding a cell on
+   * two such lines closes a rectangle of withheld cells, where one on a fresh line only moves the
+   * problem there (and, in a table of three dimensions with known margins, lets it spread).
+   */
+  private int closing(int cell) {
+    int lines = 0;
+    for (int r : relationsOf.get(cell)) {
+      for (int other : relations.get(r).cells()) {
+        if (other != cell && isUnknown(other)) {
+          lines++;
+          break;
+        }
+      }
+    }
+    return lines;
   }
 
   private TreeSet<Integer> disclosed(Set<Integer> unprotectable) {

@@ -8,17 +8,17 @@ import org.junit.jupiter.api.Test;
 class AgeBandsTest {
 
   @Test
-  void standard_MapsTheMartsFiveYearGroupsToFiveBands() {
+  void standard_MapsTheMartsFiveYearGroupsToFourBands() {
     AgeBands bands = AgeBands.standard();
     assertThat(bands.bands())
         .extracting(AgeBands.Band::label)
-        .containsExactly("00-14", "15-34", "35-54", "55-64", "65+");
+        .containsExactly("00-14", "15-34", "35-59", "60+");
     assertThat(bands.bandOf("00-04")).contains("00-14");
     assertThat(bands.bandOf("10-14")).contains("00-14");
     assertThat(bands.bandOf("15-19")).contains("15-34");
-    assertThat(bands.bandOf("60-64")).contains("55-64");
-    assertThat(bands.bandOf("65-69")).contains("65+");
-    assertThat(bands.bandOf("100+")).contains("65+");
+    assertThat(bands.bandOf("55-59")).contains("35-59");
+    assertThat(bands.bandOf("60-64")).contains("60+");
+    assertThat(bands.bandOf("100+")).contains("60+");
     assertThat(bands.bandOf("total")).isEmpty();
   }
 

@@ -156,7 +156,7 @@ class PublicFeedWriterTest {
         .contains("652323100000 2 primary []", "652323100000 1 secondary []");
     List<NamedCsvRecord> mart = csv(home.resolve("public/mart_sex_age.csv"));
     assertThat(mart).noneMatch(r -> r.getField("area_level").equals("village"));
-    // the townships' 85-89 and 90-94 are one band, 65+, and no longer small; the county keeps both
+    // the townships' 85-89 and 90-94 are one band, 60+, and no longer small; the county keeps both
     assertThat(
             mart.stream()
                 .map(
@@ -170,8 +170,8 @@ class PublicFeedWriterTest {
         .containsExactly(
             "652323000000 85-89 12.0 ",
             "652323000000 90-94 7.0 ",
-            "652323100000 65+ 12.0 ",
-            "652323101000 65+ 7.0 ");
+            "652323100000 60+ 12.0 ",
+            "652323101000 60+ 7.0 ");
   }
 
   @Test
@@ -208,10 +208,10 @@ class PublicFeedWriterTest {
         .containsExactly(
             "652323000000 65-69 31.0 ",
             "652323000000 70-74 6.0 ",
-            "652323100000 65+  primary",
+            "652323100000 60+  primary",
             // 2 + 15 + 20 = 37, the county's 31 + 6: a second township must go
-            "652323101000 65+  secondary",
-            "652323102000 65+ 20.0 ");
+            "652323101000 60+  secondary",
+            "652323102000 60+ 20.0 ");
     assertThat(result.townships().get("mart_sex_age"))
         .isEqualTo(new PublicFeedWriter.TownshipCells(3, 2));
     assertThat(result.summary())
