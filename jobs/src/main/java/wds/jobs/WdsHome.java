@@ -1,7 +1,6 @@
 package wds.jobs;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -61,6 +60,11 @@ public record WdsHome(Path root) {
     return root.resolve("quarantine");
   }
 
+  /** The command's logs, rotated daily ({@code wds.log}, then {@code wds.<date>.log.gz}). */
+  public Path logs() {
+    return root.resolve("logs");
+  }
+
   /** Creates the home's folders; state and quarantine are made operator-only (0700). */
   public WdsHome create() {
     try {
@@ -72,16 +76,26 @@ public record WdsHome(Path root) {
             lake(),
             publicFeed(),
             state(),
-            quarantine()
+            quarantine(),
+            logs()
           }) {
         Files.createDirectories(dir);
+      }
+      if (!Files.isWritable(root)) {
+        throw new IOException("not writable");
       }
       for (Path secret : new Path[] {state(), quarantine()}) {
         Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("rwx------"));
       }
       return this;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot create the wds home " + root, e);
+      throw new OperatorException(
+          "cannot write the home "
+              + root
+              + " ("
+              + OneLine.of(e)
+              + "): give it to the operator's account or choose another with --home",
+          e);
     }
   }
 }

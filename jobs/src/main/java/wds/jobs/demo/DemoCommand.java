@@ -61,7 +61,7 @@ public final class DemoCommand implements Callable<Integer> {
     if (badRows < 0 || badRows > 0.2) {
       throw new ParameterException(spec.commandLine(), "--bad-rows must be between 0 and 0.2");
     }
-    WdsHome home = homeOption.home().create();
+    WdsHome home = homeOption.create();
     boolean newSecret = !Files.exists(home.pseudonymKey());
     Pseudonymiser.load(home.pseudonymKey(), true);
     if (newSecret && System.getenv(Pseudonymiser.ENV) == null) {

@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import wds.jobs.WdsHome;
 import wds.jobs.schedule.NightlyRunFinished;
+import wds.schemas.CountyClock;
 import wds.schemas.SchemaCatalog;
 
 /**
@@ -75,7 +76,7 @@ public class WarehouseGauges implements MeterBinder {
   public synchronized List<SourceFreshness> refresh() {
     try {
       List<SourceFreshness> freshness = Freshness.ofPublished(home, policy, clock);
-      int year = LocalDate.now(clock.withZone(Freshness.COUNTY_ZONE)).getYear();
+      int year = LocalDate.now(clock.withZone(CountyClock.ZONE)).getYear();
       OptionalDouble ratio = IndicatorCoverage.ratio(Freshness.currentSnapshot(home), year);
       readings =
           new Readings(

@@ -46,7 +46,7 @@ public final class ScheduleCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     StopSignals stop = StopSignals.install();
-    ConfigurableApplicationContext context = application(home.home().create(), profiles).run();
+    ConfigurableApplicationContext context = application(home.create(), profiles).run();
     CountDownLatch closed = new CountDownLatch(1);
     context.addApplicationListener(
         (ApplicationListener<ContextClosedEvent>) e -> closed.countDown());

@@ -10,7 +10,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -23,6 +22,7 @@ import picocli.CommandLine.Spec;
 import wds.jobs.HomeOption;
 import wds.jobs.metrics.Freshness;
 import wds.jobs.metrics.FreshnessPolicy;
+import wds.schemas.CountyClock;
 import wds.schemas.SchemaCatalog;
 import wds.warehouse.publish.CatalogTables;
 import wds.warehouse.publish.Snapshots;
@@ -97,11 +97,7 @@ public final class StatusCommand implements Callable<Integer> {
     FreshnessPolicy policy = new FreshnessPolicy(maxDays, null);
     List<String> stale =
         Freshness.warnings(
-            Freshness.check(
-                snapshot,
-                SchemaCatalog.load().sources(),
-                policy,
-                LocalDate.now(Freshness.COUNTY_ZONE)));
+            Freshness.check(snapshot, SchemaCatalog.load().sources(), policy, CountyClock.today()));
     out.println();
     out.println("Freshness (a warning after " + maxDays + " days without a delivery)");
     if (stale.isEmpty()) {
