@@ -1,0 +1,44 @@
+package wds.warehouse.report;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+import wds.schemas.ExtractSchema;
+import wds.schemas.SchemaCatalog;
+import wds.warehouse.sql.ClasspathText;
+
+/**
+ * The department answerable for a computed indicator's data: the source system of its numerator's
+ * fact ({@code fact_births} is the extract {@code health/births}), named as a report names it
+ * ({@code departments.yml}).
+ */
+final class Departments {
+
+  private static final ObjectMapper YAML = YAMLMapper.builder().build();
+  private static final JsonNode NAMES =
+      YAML.readTree(ClasspathText.read("wds/warehouse/report/departments.yml"));
+  private static final SchemaCatalog SCHEMAS = SchemaCatalog.load();
+
+  private Departments() {}
+
+  /** The department of the computed indicator {@code code}, from its definition file. */
+  static String ofComputed(String code) {
+    JsonNode definition =
+        YAML.readTree(ClasspathText.read("wds/warehouse/indicators/" + code + ".yml"));
+    String fact = definition.path("numerator").path("fact").asString();
+    String extract = fact.replaceFirst("^fact_", "");
+    String source =
+        SCHEMAS.all().stream()
+            .filter(s -> s.extract().equals(extract))
+            .map(ExtractSchema::source)
+            .findFirst()
+            .orElseThrow(() -> new IllegalStateException(code + ": no extract for " + fact));
+    return name(source);
+  }
+
+  /** The department's name for a source system ({@code health}); the code when none is given. */
+  static String name(String source) {
+    JsonNode name = NAMES.path(source);
+    return name.isMissingNode() ? source : name.asString();
+  }
+}
