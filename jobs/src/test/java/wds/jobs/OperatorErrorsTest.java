@@ -162,6 +162,31 @@ class OperatorErrorsTest {
     }
   }
 
+  @Test
+  void aPlanWithoutIndicatorsStopsTheLoadBeforeItStarts() throws IOException {
+    Path home = initialisedHome();
+    Path drop = Files.createDirectories(dir.resolve("drop"));
+    Files.writeString(
+        dir.resolve("empty.csv"),
+        "code,domain,name_zh,name_en,unit,target_op,target,tolerance,basis,by_sex,numerator,"
+            + "denominator,plan_item\n");
+    Path plan =
+        Files.writeString(
+            dir.resolve("plan.yml"),
+            "code: empty\nname: empty\nbaseline_year: 2020\nfirst_year: 2021\n"
+                + "mid_term_year: 2023\nfinal_year: 2025\ncatalogue: empty.csv\ntargets: {}\n");
+    System.setProperty("wds.publish.plan", plan.toString());
+    try {
+      CommandOutput run =
+          CommandOutput.run("load", "--home", home.toString(), "--drop", drop.toString());
+
+      assertOneLineRefusal(run, "the plan empty (empty.csv) has no indicators");
+      assertThat(home.resolve("warehouse/work.duckdb")).doesNotExist();
+    } finally {
+      System.clearProperty("wds.publish.plan");
+    }
+  }
+
   private Path initialisedHome() {
     Path home = dir.resolve("home");
     assertThat(CommandOutput.run("init", "--home", home.toString()).exitCode()).isZero();

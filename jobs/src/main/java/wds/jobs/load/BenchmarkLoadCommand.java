@@ -221,7 +221,7 @@ public final class BenchmarkLoadCommand implements Callable<Integer> {
                 LoadComponents.validators(),
                 LoadComponents.readers(),
                 new LoadSettings(
-                    LoadComponents.readIndicatorCodes(),
+                    LoadComponents.indicatorCodes(wds.warehouse.Plan.standard()),
                     Pseudonymiser.fromKey(new byte[32]),
                     folder.resolve("quarantine")),
                 stagingTimes)) {

@@ -1,7 +1,10 @@
 package wds.jobs.publish;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import wds.warehouse.Plan;
 
 /**
  * What a county may change about publishing ({@code wds.publish.*}).
@@ -12,4 +15,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("wds.publish")
 public record PublishSettings(
-    @DefaultValue("wds/warehouse/plans/2021-2025.yml") String plan, @DefaultValue("7") int keep) {}
+    @DefaultValue(Plan.STANDARD) String plan, @DefaultValue("7") int keep) {
+
+  /** The configured plan: a file when one exists at that path, else a class-path resource. */
+  public Plan readPlan() {
+    Path file = Path.of(plan);
+    return Files.isRegularFile(file) ? Plan.load(file) : Plan.fromClasspath(plan);
+  }
+}
