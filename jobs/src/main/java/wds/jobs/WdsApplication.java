@@ -23,10 +23,12 @@ public class WdsApplication {
     Map<String, Object> defaults = new LinkedHashMap<>();
     defaults.put("wds.home", home.root().toString());
     defaults.putAll(properties);
-    return new SpringApplicationBuilder(WdsApplication.class)
-        .properties(defaults)
-        .logStartupInfo(false)
-        .run();
+    return WdsLogging.keptWhile(
+        () ->
+            new SpringApplicationBuilder(WdsApplication.class)
+                .properties(defaults)
+                .logStartupInfo(false)
+                .run());
   }
 
   public static ConfigurableApplicationContext start(WdsHome home) {

@@ -11,6 +11,7 @@ import ch.qos.logback.core.rolling.TimeBasedRollingPolicy;
 import ch.qos.logback.core.util.FileSize;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Supplier;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.logging.LoggingSystem;
 
@@ -34,6 +35,7 @@ public final class WdsLogging {
   private static final String FILE_APPENDER = "home-log";
 
   private static boolean verbose;
+  private static boolean configured;
 
   private WdsLogging() {}
 
@@ -42,8 +44,8 @@ public final class WdsLogging {
    * appender is added by {@link #toHome} once the home exists.
    */
   public static synchronized void configure(boolean verbose) {
-    System.setProperty(LoggingSystem.SYSTEM_PROPERTY, LoggingSystem.NONE);
     WdsLogging.verbose = verbose;
+    WdsLogging.configured = true;
     LoggerContext context = context();
     context.reset();
     context.getLogger(Logger.ROOT_LOGGER_NAME).setLevel(Level.WARN);
@@ -55,6 +57,31 @@ public final class WdsLogging {
       console.setEncoder(encoder(context, CONSOLE_PATTERN));
       console.start();
       context.getLogger(Logger.ROOT_LOGGER_NAME).addAppender(console);
+    }
+  }
+
+  /**
+   * Starts a Spring application without letting Spring Boot reconfigure the logging this class set
+   * up ({@link LoggingSystem#NONE}, a system property Boot reads while it starts, restored after);
+   * when this class has set up nothing (a test starting the application itself), Boot's logging
+   * applies as usual.
+   */
+  public static <T> T keptWhile(Supplier<T> start) {
+    synchronized (WdsLogging.class) {
+      if (!configured) {
+        return start.get();
+      }
+    }
+    String before = System.getProperty(LoggingSystem.SYSTEM_PROPERTY);
+    System.setProperty(LoggingSystem.SYSTEM_PROPERTY, LoggingSystem.NONE);
+    try {
+      return start.get();
+    } finally {
+      if (before == null) {
+        System.clearProperty(LoggingSystem.SYSTEM_PROPERTY);
+      } else {
+        System.setProperty(LoggingSystem.SYSTEM_PROPERTY, before);
+      }
     }
   }
 

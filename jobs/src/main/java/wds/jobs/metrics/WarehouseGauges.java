@@ -61,7 +61,8 @@ public class WarehouseGauges implements MeterBinder {
           .register(registry);
     }
     Gauge.builder("wds.indicators.with.value.ratio", this, g -> g.readings.ratio())
-        .description("share of the plan's indicators with a value this year")
+        .description(
+            "share of the plan's indicators with a value in the plan's latest complete year")
         .register(registry);
   }
 
@@ -77,7 +78,7 @@ public class WarehouseGauges implements MeterBinder {
     try {
       List<SourceFreshness> freshness = Freshness.ofPublished(home, policy, clock);
       int year = LocalDate.now(clock.withZone(CountyClock.ZONE)).getYear();
-      OptionalDouble ratio = IndicatorCoverage.ratio(Freshness.currentSnapshot(home), year);
+      OptionalDouble ratio = IndicatorCoverage.ratioThisYear(Freshness.currentSnapshot(home), year);
       readings =
           new Readings(
               clock.instant(),

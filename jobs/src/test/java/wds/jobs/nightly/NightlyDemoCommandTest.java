@@ -9,6 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import wds.jobs.metrics.IndicatorCoverage;
 import wds.warehouse.report.DigestEntry;
 import wds.warehouse.report.ReportYears;
 import wds.warehouse.report.WarningDigest;
@@ -84,6 +85,11 @@ class NightlyDemoCommandTest {
         .as("the demo delivers part of a provisional year")
         .isGreaterThan(complete);
     assertThat(demo.output()).contains("AND year = " + complete + " ");
+    // the metrics' "this year" is the same year, whatever the calendar says
+    Path current = home.resolve("snapshots/current.duckdb");
+    assertThat(IndicatorCoverage.ratioThisYear(current, complete + 1))
+        .isEqualTo(IndicatorCoverage.ratio(current, complete))
+        .isNotEqualTo(IndicatorCoverage.ratio(current, complete + 1));
 
     NightlyRuns.Run status = NightlyRuns.wds("status", "--home", home.toString());
     assertThat(status.exitCode()).isZero();
