@@ -16,4 +16,11 @@ public final class HomeOption {
   public WdsHome home() {
     return new WdsHome(home);
   }
+
+  /** The home, its folders created, the log going to its {@code logs/} from now on. */
+  public WdsHome create() {
+    WdsHome created = home().create();
+    WdsLogging.toHome(created);
+    return created;
+  }
 }

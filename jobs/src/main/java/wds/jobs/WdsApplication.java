@@ -24,10 +24,12 @@ public class WdsApplication {
     defaults.put("wds.home", home.root().toString());
     defaults.putAll(properties);
     ConfigurableApplicationContext context =
-        new SpringApplicationBuilder(WdsApplication.class)
-            .properties(defaults)
-            .logStartupInfo(false)
-            .run();
+        WdsLogging.keptWhile(
+            () ->
+                new SpringApplicationBuilder(WdsApplication.class)
+                    .properties(defaults)
+                    .logStartupInfo(false)
+                    .run());
     // the job repository's file was just created, with the umask's mode
     HomeModes.apply(home);
     return context;

@@ -1,11 +1,24 @@
 package wds.jobs;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.ScopeType;
 
 /**
  * The {@code wds} command line: one subcommand per thing an operator does. Commands that need the
  * Spring Batch application start it themselves, so {@code --help} and {@code generate} stay quick.
+ *
+ * <p>Exit codes: 0 done, 1 failed (one line on the console, the trace in {@code <home>/logs/}), 2 a
+ * delivery was refused or the command line was wrong (an unknown command or option, with picocli's
+ * "did you mean", also when {@code --help} is given).
  */
 @Command(
     name = "wds",
@@ -14,6 +27,7 @@ import picocli.CommandLine.Command;
     description = "Women's development statistics warehouse of Hutubi County (652323).",
     subcommands = {
       CommandLine.HelpCommand.class,
+      wds.jobs.init.InitCommand.class,
       wds.jobs.demo.DemoCommand.class,
       wds.jobs.generate.GenerateCommand.class,
       wds.jobs.load.LoadCommand.class,
@@ -27,7 +41,15 @@ import picocli.CommandLine.Command;
     })
 public final class WdsCli implements Runnable {
 
+  private static final Logger log = LoggerFactory.getLogger(WdsCli.class);
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(
+      names = "--verbose",
+      scope = ScopeType.INHERIT,
+      description = "show the log on the console too (it always goes to <home>/logs/)")
+  boolean verbose;
 
   public static void main(String[] args) {
     System.exit(commandLine().execute(args));
@@ -37,7 +59,39 @@ public final class WdsCli implements Runnable {
    * The command line with every subcommand, as {@code main} runs it (tests run it the same way).
    */
   public static CommandLine commandLine() {
-    return new CommandLine(new WdsCli());
+    CommandLine cli = new CommandLine(new WdsCli());
+    cli.setExecutionStrategy(WdsCli::execute);
+    cli.setExecutionExceptionHandler(
+        (e, command, parseResult) -> {
+          log.error("wds {} failed", command.getCommandName(), e);
+          command.getErr().println("wds " + command.getCommandName() + ": " + OneLine.of(e));
+          command.getErr().flush();
+          return 1;
+        });
+    return cli;
+  }
+
+  /**
+   * Runs the command the arguments name, after refusing arguments no command knows ({@code --help}
+   * does not excuse them) and pointing the log at the command's home.
+   */
+  private static int execute(ParseResult parseResult) {
+    List<ParseResult> chain = new ArrayList<>();
+    for (ParseResult p = parseResult; p != null; p = p.subcommand()) {
+      chain.add(p);
+    }
+    for (ParseResult p : chain) {
+      if (!p.unmatched().isEmpty()) {
+        throw new CommandLine.UnmatchedArgumentException(
+            p.commandSpec().commandLine(), p.unmatched());
+      }
+    }
+    WdsLogging.configure(chain.stream().anyMatch(p -> p.hasMatchedOption("--verbose")));
+    OptionSpec home = chain.get(chain.size() - 1).commandSpec().findOption("--home");
+    if (home != null && home.getValue() instanceof Path folder) {
+      WdsLogging.toHome(new WdsHome(folder));
+    }
+    return new CommandLine.RunLast().execute(parseResult);
   }
 
   @Override

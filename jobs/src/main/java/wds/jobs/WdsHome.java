@@ -1,7 +1,6 @@
 package wds.jobs;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -60,6 +59,11 @@ public record WdsHome(Path root) {
     return root.resolve("quarantine");
   }
 
+  /** The command's logs, rotated daily ({@code wds.log}, then {@code wds.<date>.log.gz}). */
+  public Path logs() {
+    return root.resolve("logs");
+  }
+
   /**
    * Creates the home's folders and sets the modes of what is in them ({@link HomeModes}): state,
    * work database and quarantine operator-only (0700), snapshots and lake for the group (0750).
@@ -74,15 +78,25 @@ public record WdsHome(Path root) {
             lake(),
             publicFeed(),
             state(),
-            quarantine()
+            quarantine(),
+            logs()
           }) {
         Files.createDirectories(dir);
+      }
+      if (!Files.isWritable(root)) {
+        throw new IOException("not writable");
       }
       // state, work database and quarantine operator-only; snapshots and lake for the group
       HomeModes.apply(this);
       return this;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot create the wds home " + root, e);
+      throw new OperatorException(
+          "cannot write the home "
+              + root
+              + " ("
+              + OneLine.of(e)
+              + "): give it to the operator's account or choose another with --home",
+          e);
     }
   }
 }

@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,6 +24,8 @@ import wds.pipeline.pseudonym.Pseudonymiser;
 import wds.pipeline.synthetic.CountyGenerator;
 import wds.pipeline.synthetic.GenerationSummary;
 import wds.pipeline.synthetic.GeneratorSettings;
+import wds.warehouse.publish.Snapshots;
+import wds.warehouse.report.ReportYears;
 
 /**
  * {@code wds demo}: generates the synthetic demo county into {@code <home>/drop} and runs the
@@ -61,7 +66,7 @@ public final class DemoCommand implements Callable<Integer> {
     if (badRows < 0 || badRows > 0.2) {
       throw new ParameterException(spec.commandLine(), "--bad-rows must be between 0 and 0.2");
     }
-    WdsHome home = homeOption.home().create();
+    WdsHome home = homeOption.create();
     boolean newSecret = !Files.exists(home.pseudonymKey());
     Pseudonymiser.load(home.pseudonymKey(), true);
     if (newSecret && System.getenv(Pseudonymiser.ENV) == null) {
@@ -92,14 +97,35 @@ public final class DemoCommand implements Callable<Integer> {
               drop.resolve(CountyGenerator.FAULTS_FILE), home.workDatabase(), settings.date())
           .print(System.out, home.quarantine());
     }
+    int year = yearToAskAbout(home);
     System.out.printf(
         "%ndemo: done. The published warehouse is %s; try%n"
             + "  ./wds query --home %s \"SELECT indicator_code, year, sex, value, status"
-            + " FROM indicator_value WHERE area_code = '652323000000' AND year = 2025"
+            + " FROM indicator_value WHERE area_code = '652323000000' AND year = %d"
             + " AND residence = 'all' ORDER BY 1, 3\"%n"
             + "  ./wds status --home %s%n",
-        home.snapshots().resolve("current.duckdb"), home.root(), home.root());
+        home.snapshots().resolve("current.duckdb"), home.root(), year, home.root());
     return code;
+  }
+
+  /**
+   * The plan's latest complete year in the published snapshot, the year the committee asks about (a
+   * provisional year, still being delivered, is never it); the generator's last full year when
+   * nothing is published.
+   */
+  private static int yearToAskAbout(WdsHome home) {
+    Optional<Path> current = new Snapshots(home.snapshots()).current();
+    if (current.isPresent()) {
+      try (Connection snapshot = Snapshots.openReadOnly(current.get())) {
+        OptionalInt complete = ReportYears.read(snapshot).latestCompleteYear();
+        if (complete.isPresent()) {
+          return complete.getAsInt();
+        }
+      } catch (SQLException e) {
+        // no years recorded: the generator's last full year below
+      }
+    }
+    return GeneratorSettings.defaults().lastYear();
   }
 
   private static boolean sameDeliveryThere(Path drop, GeneratorSettings settings) {

@@ -9,6 +9,7 @@ import java.util.List;
 import wds.pipeline.load.DeliveryLoader;
 import wds.pipeline.load.DeliveryResult;
 import wds.pipeline.load.LoadListener;
+import wds.schemas.CountyClock;
 import wds.schemas.ExtractSchema;
 import wds.schemas.SchemaCatalog;
 
@@ -48,7 +49,7 @@ public final class JdbcSourceLoad {
 
   /** The day of a pull run now: the configured pull date, else today on the county's clock. */
   public LocalDate day() {
-    return pullDate != null ? pullDate : LocalDate.now(PullMarks.COUNTY);
+    return pullDate != null ? pullDate : CountyClock.today();
   }
 
   /**

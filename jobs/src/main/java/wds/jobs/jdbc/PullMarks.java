@@ -3,11 +3,11 @@ package wds.jobs.jdbc;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import wds.pipeline.jdbc.JdbcRecordReader;
 import wds.pipeline.jdbc.Watermarks;
 import wds.pipeline.load.ExtractResult;
 import wds.pipeline.load.LoadListener;
+import wds.schemas.CountyClock;
 import wds.schemas.ExtractSchema;
 
 /**
@@ -19,9 +19,8 @@ import wds.schemas.ExtractSchema;
 public final class PullMarks implements LoadListener {
 
   /** County time (UTC+8), the clock of every updated_at. */
-  static final ZoneOffset COUNTY = ZoneOffset.ofHours(8);
-
   private Connection warehouse;
+
   private ExtractSchema schema;
   private PullSource pull;
 
@@ -63,7 +62,7 @@ public final class PullMarks implements LoadListener {
     // a row stamped in the future (a source clock gone wrong) must not carry the mark past now,
     // or every real change until then would be missed; it is simply read again next time
     LocalDateTime seen = reader.highWater();
-    LocalDateTime now = LocalDateTime.now(COUNTY);
+    LocalDateTime now = LocalDateTime.now(CountyClock.ZONE);
     try {
       Watermarks.advance(
           warehouse,

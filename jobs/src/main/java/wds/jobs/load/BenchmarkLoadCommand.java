@@ -77,7 +77,7 @@ public final class BenchmarkLoadCommand implements Callable<Integer> {
     if (runs < 1) {
       throw new ParameterException(spec.commandLine(), "--runs must be at least 1");
     }
-    WdsHome home = homeOption.home().create();
+    WdsHome home = homeOption.create();
     Path bench = home.root().resolve("benchmark");
     deleteTree(bench);
     Path drop = bench.resolve("drop");
@@ -221,7 +221,7 @@ public final class BenchmarkLoadCommand implements Callable<Integer> {
                 LoadComponents.validators(),
                 LoadComponents.readers(),
                 new LoadSettings(
-                    LoadComponents.readIndicatorCodes(),
+                    LoadComponents.indicatorCodes(wds.warehouse.Plan.standard()),
                     Pseudonymiser.fromKey(new byte[32]),
                     folder.resolve("quarantine")),
                 stagingTimes)) {

@@ -1,31 +1,28 @@
 package wds.jobs.load;
 
-import de.siegmar.fastcsv.reader.CsvReader;
-import de.siegmar.fastcsv.reader.NamedCsvRecord;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.HashSet;
 import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import wds.jobs.OperatorException;
+import wds.jobs.publish.PublishSettings;
 import wds.pipeline.load.ReaderFactory;
 import wds.pipeline.load.RowValidatorFactory;
 import wds.pipeline.read.RecordReaders;
 import wds.pipeline.validate.RowValidator;
 import wds.schemas.SchemaCatalog;
+import wds.warehouse.Plan;
+import wds.warehouse.indicator.CatalogueEntry;
 
 /**
  * The parts the load job is made of: the extract catalogue, the readers and the validator, and the
- * indicator codes {@code indicator_reports} is checked against.
+ * indicator codes {@code indicator_reports} is checked against ({@code BAD_CODE}): those of the
+ * configured plan ({@code wds.publish.plan}), the plan the warehouse will compute.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(PublishSettings.class)
 public class LoadComponents {
-
-  /** Where the warehouse module keeps the indicator catalogue on the class path. */
-  static final String INDICATORS = "wds/warehouse/indicators.csv";
 
   @Bean
   SchemaCatalog schemaCatalog() {
@@ -33,8 +30,8 @@ public class LoadComponents {
   }
 
   @Bean
-  IndicatorCodes indicatorCodes() {
-    return new IndicatorCodes(readIndicatorCodes());
+  IndicatorCodes indicatorCodes(PublishSettings settings) {
+    return new IndicatorCodes(indicatorCodes(settings.readPlan()));
   }
 
   @Bean
@@ -57,19 +54,24 @@ public class LoadComponents {
     return (schema, header, context) -> new RowValidator(schema, header, context)::validate;
   }
 
-  /** The codes of the indicator catalogue, or none when it is not on the class path. */
-  public static Set<String> readIndicatorCodes() {
-    Set<String> codes = new HashSet<>();
-    try (InputStream in = LoadComponents.class.getClassLoader().getResourceAsStream(INDICATORS)) {
-      if (in == null) {
-        return codes;
-      }
-      try (CsvReader<NamedCsvRecord> csv =
-          CsvReader.builder().ofNamedCsvRecord(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-        csv.forEach(r -> codes.add(r.getField("code")));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + INDICATORS, e);
+  /**
+   * The codes of the plan's indicator catalogue.
+   *
+   * @throws OperatorException the plan names no indicator: every reported row would be refused as
+   *     {@code BAD_CODE}, so the load stops before it starts
+   */
+  public static Set<String> indicatorCodes(Plan plan) {
+    Set<String> codes =
+        plan.indicators().entries().stream()
+            .map(CatalogueEntry::code)
+            .collect(Collectors.toUnmodifiableSet());
+    if (codes.isEmpty()) {
+      throw new OperatorException(
+          "the plan "
+              + plan.code()
+              + " ("
+              + plan.catalogue()
+              + ") has no indicators, so no reported value could be checked; fix wds.publish.plan");
     }
     return codes;
   }

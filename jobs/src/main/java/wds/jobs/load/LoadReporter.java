@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import wds.jobs.ConsoleProgress;
 import wds.pipeline.load.DeliveryResult;
 import wds.pipeline.load.ExtractProgress;
 import wds.pipeline.load.ExtractResult;
@@ -13,7 +14,8 @@ import wds.pipeline.log.LogText;
 import wds.pipeline.validate.RejectReason;
 
 /**
- * Tells the operator what the load does: a progress line per extract on the terminal, and one
+ * Tells the operator what the load does: one progress line per delivery (live on a terminal, with
+ * the extract being read, its rows, rate and rejects; the delivery's totals when it ends), and one
  * greppable {@code key=value} log line per extract and delivery. Counts and file names only: no row
  * values, so no identity number can reach the terminal or the log.
  */
@@ -21,22 +23,24 @@ public final class LoadReporter implements LoadListener {
 
   private static final Logger log = LoggerFactory.getLogger("wds.load");
 
-  private final PrintStream out;
+  private final ConsoleProgress progress;
 
   public LoadReporter(PrintStream out) {
-    this.out = out;
+    this.progress = ConsoleProgress.on(out);
   }
 
   @Override
   public void progress(ExtractProgress p) {
-    out.printf(
-        Locale.ROOT,
-        "  %-30s %-36s %,12d rows %,11.0f rows/s %,9d rejected%n",
-        p.source() + "/" + p.extract(),
-        LogText.of(p.origin()),
-        p.rowsRead(),
-        p.seconds() > 0 ? p.rowsRead() / p.seconds() : 0.0,
-        p.rowsRejected());
+    progress.update(
+        p.source(),
+        String.format(
+            Locale.ROOT,
+            "%s: %s %,d rows, %,.0f rows/s, %,d rejected",
+            p.source(),
+            p.extract(),
+            p.rowsRead(),
+            p.seconds() > 0 ? p.rowsRead() / p.seconds() : 0.0,
+            p.rowsRejected()));
   }
 
   @Override
@@ -62,15 +66,20 @@ public final class LoadReporter implements LoadListener {
               e.absentDeleted(),
               reasons(e.rejects()));
         }
-        out.printf(
-            Locale.ROOT,
-            "%s %s: loaded %,d rows of %,d read, %,d rejected (%.1f s)%n",
+        progress.done(
             r.source(),
-            r.deliveryDate(),
-            r.rowsLoaded(),
-            r.rowsRead(),
-            r.rowsRejected(),
-            r.seconds());
+            String.format(
+                Locale.ROOT,
+                "%s %s: loaded %,d rows of %,d read, %,d rejected (%d extracts, %.1f s, %,.0f"
+                    + " rows/s)",
+                r.source(),
+                r.deliveryDate(),
+                r.rowsLoaded(),
+                r.rowsRead(),
+                r.rowsRejected(),
+                r.extracts().size(),
+                r.seconds(),
+                r.seconds() > 0 ? r.rowsRead() / r.seconds() : 0.0));
       }
       case REFUSED -> {
         long files =
@@ -82,8 +91,10 @@ public final class LoadReporter implements LoadListener {
             files,
             LogText.message(r.message()));
         // one line per refusal, whatever the fault holds
-        out.printf(
-            "%s %s: REFUSED, %s%n", r.source(), r.deliveryDate(), LogText.message(r.message()));
+        progress.done(
+            r.source(),
+            String.format(
+                "%s %s: REFUSED, %s", r.source(), r.deliveryDate(), LogText.message(r.message())));
         r.extracts().stream()
             .filter(e -> e.status() == ExtractResult.Status.IGNORED)
             .forEach(this::ignored);
@@ -93,7 +104,9 @@ public final class LoadReporter implements LoadListener {
             "event=delivery_already_loaded source={} delivery_date={}",
             r.source(),
             r.deliveryDate());
-        out.printf("%s %s: loaded before, nothing to do%n", r.source(), r.deliveryDate());
+        progress.done(
+            r.source(),
+            String.format("%s %s: loaded before, nothing to do", r.source(), r.deliveryDate()));
       }
     }
   }
@@ -105,9 +118,11 @@ public final class LoadReporter implements LoadListener {
         e.source(),
         e.deliveryDate(),
         LogText.of(e.file()));
-    out.printf(
-        "%s %s: ignored %s (not listed in the manifest)%n",
-        e.source(), e.deliveryDate(), LogText.of(e.file()));
+    progress.done(
+        e.source() + "/" + e.file(),
+        String.format(
+            "%s %s: ignored %s (not listed in the manifest)",
+            e.source(), e.deliveryDate(), LogText.of(e.file())));
   }
 
   private static String reasons(Map<RejectReason, Long> rejects) {

@@ -1,7 +1,7 @@
 package wds.jobs.load;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayDeque;
@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import wds.jobs.OperatorException;
+import wds.jobs.PseudonymSecret;
 import wds.jobs.WdsHome;
 import wds.jobs.jdbc.JdbcSourceLoad;
 import wds.pipeline.load.Delivery;
@@ -105,7 +107,11 @@ public final class LoadSession implements AutoCloseable {
     try {
       return Pseudonymiser.load(home.pseudonymKey(), false);
     } catch (IOException e) {
-      throw new UncheckedIOException(e.getMessage() + " (wds demo creates one)", e);
+      throw new OperatorException(
+          Files.exists(home.pseudonymKey()) || PseudonymSecret.fromEnvironment()
+              ? e.getMessage()
+              : PseudonymSecret.missing(home),
+          e);
     }
   }
 

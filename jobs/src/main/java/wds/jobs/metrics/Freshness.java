@@ -9,12 +9,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import wds.jobs.WdsHome;
+import wds.schemas.CountyClock;
 import wds.schemas.SchemaCatalog;
 import wds.warehouse.publish.Snapshots;
 
@@ -26,8 +26,6 @@ import wds.warehouse.publish.Snapshots;
 public final class Freshness {
 
   /** County time, UTC+8: deliveries are dated and "today" is counted in it. */
-  public static final ZoneId COUNTY_ZONE = ZoneId.of("Asia/Shanghai");
-
   private Freshness() {}
 
   /**
@@ -41,7 +39,7 @@ public final class Freshness {
         currentSnapshot(home),
         SchemaCatalog.load().sources(),
         policy,
-        LocalDate.now(clock.withZone(COUNTY_ZONE)));
+        LocalDate.now(clock.withZone(CountyClock.ZONE)));
   }
 
   /**

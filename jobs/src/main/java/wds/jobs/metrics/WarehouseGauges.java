@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import wds.jobs.WdsHome;
 import wds.jobs.schedule.NightlyRunFinished;
+import wds.schemas.CountyClock;
 import wds.schemas.SchemaCatalog;
 
 /**
@@ -60,7 +61,8 @@ public class WarehouseGauges implements MeterBinder {
           .register(registry);
     }
     Gauge.builder("wds.indicators.with.value.ratio", this, g -> g.readings.ratio())
-        .description("share of the plan's indicators with a value this year")
+        .description(
+            "share of the plan's indicators with a value in the plan's latest complete year")
         .register(registry);
   }
 
@@ -75,8 +77,8 @@ public class WarehouseGauges implements MeterBinder {
   public synchronized List<SourceFreshness> refresh() {
     try {
       List<SourceFreshness> freshness = Freshness.ofPublished(home, policy, clock);
-      int year = LocalDate.now(clock.withZone(Freshness.COUNTY_ZONE)).getYear();
-      OptionalDouble ratio = IndicatorCoverage.ratio(Freshness.currentSnapshot(home), year);
+      int year = LocalDate.now(clock.withZone(CountyClock.ZONE)).getYear();
+      OptionalDouble ratio = IndicatorCoverage.ratioThisYear(Freshness.currentSnapshot(home), year);
       readings =
           new Readings(
               clock.instant(),

@@ -6,6 +6,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import wds.jobs.HomeOption;
+import wds.jobs.PseudonymSecret;
 import wds.jobs.WdsHome;
 import wds.jobs.load.LoadCommand;
 
@@ -36,8 +37,12 @@ public final class NightlyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    WdsHome home = homeOption.home().create();
-    Path dropFolder = drop == null ? home.drop() : drop.toAbsolutePath().normalize();
-    return LoadCommand.run(home, dropFolder, 0, NightlyJobConfiguration.JOB);
+    WdsHome planned = homeOption.home();
+    Path dropFolder = drop == null ? planned.drop() : drop.toAbsolutePath().normalize();
+    if (drop != null) {
+      LoadCommand.requireReadableFolder(dropFolder);
+    }
+    PseudonymSecret.require(planned);
+    return LoadCommand.run(homeOption.create(), dropFolder, 0, NightlyJobConfiguration.JOB);
   }
 }

@@ -1,16 +1,19 @@
 package wds.jobs.publish;
 
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.springframework.batch.core.BatchStatus;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import wds.jobs.HomeJobs;
 import wds.jobs.HomeOption;
 import wds.jobs.WdsHome;
-import wds.jobs.load.LoadCommand;
-import wds.jobs.nightly.NightlyJobConfiguration;
 
 /**
- * {@code wds publish}: builds and publishes the warehouse from what is already loaded, without
- * loading anything (after changing the plan's targets, say).
+ * {@code wds publish}: runs the {@code publish} job, which builds and publishes the warehouse from
+ * what is already loaded, without loading anything (after changing the plan's targets, say).
  */
 @Command(
     name = "publish",
@@ -26,7 +29,21 @@ public final class PublishCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    WdsHome home = homeOption.home().create();
-    return LoadCommand.run(home, home.drop(), 0, NightlyJobConfiguration.PUBLISH_JOB);
+    WdsHome home = homeOption.create();
+    return HomeJobs.run(
+        home,
+        PublishJobConfiguration.JOB,
+        List.of(PublishJobConfiguration.JOB),
+        Map.of(),
+        Map.of(),
+        (context, execution, seconds) -> {
+          System.out.printf(
+              Locale.ROOT,
+              "%npublish %s in %.1f s%n  snapshots:  %s%n",
+              execution.getStatus() == BatchStatus.COMPLETED ? "completed" : "FAILED",
+              seconds,
+              home.snapshots());
+          return HomeJobs.failure(home, execution);
+        });
   }
 }

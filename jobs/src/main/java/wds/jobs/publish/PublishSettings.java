@@ -1,7 +1,10 @@
 package wds.jobs.publish;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import wds.warehouse.Plan;
 import wds.warehouse.feed.AgeBands;
 
 /**
@@ -16,7 +19,7 @@ import wds.warehouse.feed.AgeBands;
  */
 @ConfigurationProperties("wds.publish")
 public record PublishSettings(
-    @DefaultValue("wds/warehouse/plans/2021-2025.yml") String plan,
+    @DefaultValue(Plan.STANDARD) String plan,
     @DefaultValue("7") int keep,
     @DefaultValue(AgeBands.DEFAULT) String townshipAgeBands) {
 
@@ -27,5 +30,11 @@ public record PublishSettings(
   /** The township age bands of the public feed. */
   public AgeBands feedAgeBands() {
     return AgeBands.parse(townshipAgeBands);
+  }
+
+  /** The configured plan: a file when one exists at that path, else a class-path resource. */
+  public Plan readPlan() {
+    Path file = Path.of(plan);
+    return Files.isRegularFile(file) ? Plan.load(file) : Plan.fromClasspath(plan);
   }
 }

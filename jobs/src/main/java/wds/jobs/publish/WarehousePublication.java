@@ -1,7 +1,6 @@
 package wds.jobs.publish;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -49,8 +48,7 @@ public final class WarehousePublication {
 
   /** The configured plan: a file when one exists at that path, else a class-path resource. */
   public Plan plan() {
-    Path file = Path.of(settings.plan());
-    return Files.isRegularFile(file) ? Plan.load(file) : Plan.fromClasspath(settings.plan());
+    return settings.readPlan();
   }
 
   /**

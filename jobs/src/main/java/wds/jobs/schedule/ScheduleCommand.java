@@ -15,6 +15,7 @@ import picocli.CommandLine.Option;
 import wds.jobs.HomeOption;
 import wds.jobs.WdsApplication;
 import wds.jobs.WdsHome;
+import wds.jobs.WdsLogging;
 
 /**
  * {@code wds schedule}: runs the nightly job on its cron schedule until stopped. SIGTERM (or
@@ -46,7 +47,8 @@ public final class ScheduleCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     StopSignals stop = StopSignals.install();
-    ConfigurableApplicationContext context = application(home.home().create(), profiles).run();
+    SpringApplicationBuilder application = application(home.create(), profiles);
+    ConfigurableApplicationContext context = WdsLogging.keptWhile(() -> application.run());
     CountDownLatch closed = new CountDownLatch(1);
     context.addApplicationListener(
         (ApplicationListener<ContextClosedEvent>) e -> closed.countDown());

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import wds.schemas.CountyClock;
 
 /**
  * The nightly schedule's settings ({@code wds.schedule.*}): which Spring Batch job runs, when, in
@@ -18,5 +19,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record ScheduleProperties(
     @DefaultValue("nightly") String job,
     @DefaultValue("0 0 2 * * ?") String cron,
-    @DefaultValue("Asia/Shanghai") ZoneId zone,
+    @DefaultValue(CountyClock.ZONE_NAME) ZoneId zone,
     @DefaultValue("2m") Duration stopTimeout) {}

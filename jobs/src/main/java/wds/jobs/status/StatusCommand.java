@@ -10,10 +10,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,15 +24,20 @@ import picocli.CommandLine.Spec;
 import wds.jobs.HomeOption;
 import wds.jobs.metrics.Freshness;
 import wds.jobs.metrics.FreshnessPolicy;
+import wds.schemas.CountyClock;
 import wds.schemas.SchemaCatalog;
 import wds.warehouse.publish.CatalogTables;
 import wds.warehouse.publish.Snapshots;
+import wds.warehouse.report.DigestEntry;
+import wds.warehouse.report.ReportYears;
+import wds.warehouse.report.WarningDigest;
 
 /**
  * The {@code wds status} command: what the operator wants to see each morning, from the current
  * snapshot: the latest load of each extract, refused deliveries with their fault, rejected rows by
- * reason, and the early warnings of the latest year. Tables a snapshot does not hold yet are
- * reported as such.
+ * reason, and the ten most pressing warnings of the plan's latest complete year (a provisional year
+ * apart, marked 暂定). Tables a snapshot does not hold yet are reported as such. It starts no Spring
+ * context, job repository or migration: it only reads the snapshot.
  */
 @Command(
     name = "status",
@@ -39,12 +45,8 @@ import wds.warehouse.publish.Snapshots;
     description = "Shows the last loads, the rejects and the warnings of the current snapshot.")
 public final class StatusCommand implements Callable<Integer> {
 
-  /** Names the audit may give the column with a refused delivery's fault, in preference order. */
-  static final List<String> MESSAGE_COLUMNS =
-      List.of("message", "fault", "error", "detail", "note");
-
-  /** At most this many warnings are listed one by one. */
-  static final int LISTED_WARNINGS = 15;
+  /** At most this many indicators of the warnings digest are listed, the most pressing first. */
+  static final int LISTED_WARNINGS = 10;
 
   @Mixin HomeOption home;
 
@@ -100,11 +102,7 @@ public final class StatusCommand implements Callable<Integer> {
     FreshnessPolicy policy = new FreshnessPolicy(maxDays, null);
     List<String> stale =
         Freshness.warnings(
-            Freshness.check(
-                snapshot,
-                SchemaCatalog.load().sources(),
-                policy,
-                LocalDate.now(Freshness.COUNTY_ZONE)));
+            Freshness.check(snapshot, SchemaCatalog.load().sources(), policy, CountyClock.today()));
     out.println();
     out.println("Freshness (a warning after " + maxDays + " days without a delivery)");
     if (stale.isEmpty()) {
@@ -121,14 +119,11 @@ public final class StatusCommand implements Callable<Integer> {
       out.println("  (no load audit in this snapshot)");
       return;
     }
-    List<String> columns = tables.columnNames("etl_delivery");
-    String message = MESSAGE_COLUMNS.stream().filter(columns::contains).findFirst().orElse("NULL");
     List<String[]> rows = new ArrayList<>();
     rows.add(
         new String[] {"source", "extract", "delivered", "status", "read", "loaded", "rejected"});
     List<String> refused = new ArrayList<>();
-    try (PreparedStatement query =
-            connection.prepareStatement(sql("latest_loads.sql").replace("{message}", message));
+    try (PreparedStatement query = connection.prepareStatement(sql("latest_loads.sql"));
         ResultSet result = query.executeQuery()) {
       while (result.next()) {
         rows.add(
@@ -187,6 +182,11 @@ public final class StatusCommand implements Callable<Integer> {
     }
   }
 
+  /**
+   * The warnings of the plan's latest complete year, the year the committee asks about: counted by
+   * kind, then the most pressing indicators one line each, ranked as the reports rank their digest
+   * ({@link WarningDigest}); provisional years (暂定) follow apart, counted only.
+   */
   private static void warnings(Connection connection, CatalogTables tables, PrintWriter out)
       throws SQLException {
     out.println();
@@ -195,45 +195,76 @@ public final class StatusCommand implements Callable<Integer> {
       out.println("  (no indicator warnings in this snapshot)");
       return;
     }
-    List<String> counts = new ArrayList<>();
-    try (PreparedStatement query = connection.prepareStatement(sql("warnings_by_kind.sql"));
-        ResultSet result = query.executeQuery()) {
-      while (result.next()) {
-        counts.add(result.getString(1) + " " + result.getString(2));
-      }
-    }
-    List<String[]> listed = new ArrayList<>();
-    String year = null;
-    try (PreparedStatement query = connection.prepareStatement(sql("warnings_to_act_on.sql"));
-        ResultSet result = query.executeQuery()) {
-      while (result.next()) {
-        year = result.getString(1);
-        listed.add(
-            new String[] {
-              result.getString(2),
-              result.getString(3),
-              result.getString(4),
-              text(result.getString(5))
-            });
-      }
-    }
-    out.println("Warnings" + (counts.isEmpty() ? "" : " of the latest year"));
-    if (counts.isEmpty()) {
-      out.println("  none");
+    if (!tables.has("build_context") || !tables.has("indicator_value")) {
+      out.println("Warnings");
+      out.println("  (this snapshot records no plan years; wds publish builds one that does)");
       return;
     }
-    out.println("  " + String.join(", ", counts));
-    if (!listed.isEmpty()) {
-      out.println();
-      out.println("Targets missed or projected to be missed (" + year + ")");
-      printAligned(listed.subList(0, Math.min(LISTED_WARNINGS, listed.size())), out);
-      if (listed.size() > LISTED_WARNINGS) {
+    ReportYears years = ReportYears.read(connection);
+    OptionalInt complete = years.latestCompleteYear();
+    if (complete.isEmpty()) {
+      out.println("Warnings");
+      out.println("  no year of the plan " + years.planCode() + " is complete yet");
+    } else {
+      int year = complete.getAsInt();
+      WarningDigest digest = WarningDigest.read(connection, year);
+      out.println(
+          "Warnings of "
+              + year
+              + ", the plan's latest complete year ("
+              + countsByKind(connection, year)
+              + ")");
+      if (digest.entries().isEmpty()) {
+        out.println("  no indicator misses its target or is projected to");
+      }
+      for (DigestEntry entry :
+          digest.entries().subList(0, Math.min(LISTED_WARNINGS, digest.entries().size()))) {
+        out.printf(
+            Locale.ROOT, "  %2d. %s %s%n", entry.rank(), entry.indicatorCode(), entry.text());
+      }
+      if (digest.entries().size() > LISTED_WARNINGS) {
         out.println(
             "  ... and "
-                + (listed.size() - LISTED_WARNINGS)
-                + " more: wds query \"select * from indicator_warning\"");
+                + (digest.entries().size() - LISTED_WARNINGS)
+                + " more indicators: wds query \"select * from indicator_warning where year = "
+                + year
+                + "\"");
       }
     }
+    for (int provisional : provisionalYears(connection, years.provisionalFromYear())) {
+      out.println(
+          "暂定 "
+              + provisional
+              + " (provisional: still being delivered, not judged yet): "
+              + countsByKind(connection, provisional));
+    }
+  }
+
+  private static String countsByKind(Connection connection, int year) throws SQLException {
+    List<String> counts = new ArrayList<>();
+    try (PreparedStatement query = connection.prepareStatement(sql("warnings_by_kind.sql"))) {
+      query.setInt(1, year);
+      try (ResultSet result = query.executeQuery()) {
+        while (result.next()) {
+          counts.add(result.getString(1) + " " + result.getString(2));
+        }
+      }
+    }
+    return counts.isEmpty() ? "no warnings" : String.join(", ", counts);
+  }
+
+  private static List<Integer> provisionalYears(Connection connection, int from)
+      throws SQLException {
+    List<Integer> found = new ArrayList<>();
+    try (PreparedStatement query = connection.prepareStatement(sql("warning_years.sql"))) {
+      query.setInt(1, from);
+      try (ResultSet result = query.executeQuery()) {
+        while (result.next()) {
+          found.add(result.getInt(1));
+        }
+      }
+    }
+    return found;
   }
 
   private static void printAligned(List<String[]> rows, PrintWriter out) {

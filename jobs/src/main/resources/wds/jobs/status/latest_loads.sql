@@ -1,5 +1,4 @@
 -- The latest delivery of each source and extract, with its counts and, when refused, its fault.
--- {message} is the audit's column holding the fault in words.
 select source,
        extract,
        delivery_date,
@@ -7,7 +6,7 @@ select source,
        rows_read,
        rows_loaded,
        rows_rejected,
-       {message} as message
+       message
 from etl_delivery
 where status is distinct from 'ignored' -- unlisted files: their own section (ignored_files.sql)
 qualify row_number() over (

@@ -1,6 +1,6 @@
--- The early warnings of the latest year, counted by kind.
+-- The early warnings of one year (bound), counted by kind.
 select kind, count(*) as warnings
 from indicator_warning
-where year = (select max(year) from indicator_warning)
+where year = ?
 group by kind
 order by warnings desc, kind

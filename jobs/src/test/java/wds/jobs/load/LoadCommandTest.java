@@ -87,7 +87,11 @@ class LoadCommandTest {
     Path home = home("a");
     // the home's own path is printed, and JUnit's folder name (junit-<random digits>) can have
     // the shape of an identity number: it is no data, so it is masked before the scan
-    String out = captured(() -> assertThat(load(home)).isZero()).replace(tmp.toString(), "<tmp>");
+    // what the operator sees and what the log keeps (<home>/logs/wds.log)
+    String out =
+        (captured(() -> assertThat(load(home)).isZero())
+                + java.nio.file.Files.readString(home.resolve("logs/wds.log")))
+            .replace(tmp.toString(), "<tmp>");
 
     assertThat(out).contains("event=extract_loaded source=civil extract=assistance");
     assertThat(linesWithIdNumbers(out)).as("lines of the output with an identity number").isEmpty();

@@ -18,6 +18,7 @@ import wds.jobs.WdsHome;
 import wds.jobs.schedule.NightlyLauncher;
 import wds.jobs.schedule.ScheduleCommand;
 import wds.jobs.schedule.TestJobs;
+import wds.schemas.CountyClock;
 
 /** The scheduler's Prometheus endpoint, scraped over HTTP as Prometheus would. */
 class PrometheusEndpointTest {
@@ -31,7 +32,7 @@ class PrometheusEndpointTest {
   @Test
   void theEndpoint_ServesPrometheusText_WithTheDomainMetrics() throws Exception {
     WdsHome home = new WdsHome(root).create();
-    LocalDate today = LocalDate.now(Freshness.COUNTY_ZONE);
+    LocalDate today = CountyClock.today();
     Path snapshot = home.snapshots().resolve("wds-20250310T020000.duckdb");
     new Snapshots(snapshot)
         .delivery("health", today.minusDays(3), "loaded")

@@ -32,6 +32,7 @@ class ScheduleCommandProcessTest {
                 "-Dwds.metrics.port=0",
                 "-Dtest.chunk-millis=400"),
             "schedule",
+            "--verbose", // the log on the console too, where this test reads it
             "--home",
             home.toString());
     try {

@@ -21,11 +21,12 @@ import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import wds.schemas.CountyClock;
 
 /** The nightly schedule's semantics on the embedded (H2 file) job repository and Quartz store. */
 class ScheduleTest {
 
-  private static final ZoneId COUNTY = ZoneId.of("Asia/Shanghai");
+  private static final ZoneId COUNTY = CountyClock.ZONE;
 
   @TempDir Path home;
 

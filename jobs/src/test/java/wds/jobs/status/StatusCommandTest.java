@@ -107,10 +107,9 @@ class StatusCommandTest {
         .containsPattern("BAD_ID_FORMAT +2")
         .containsPattern("MISSING_REQUIRED +1")
         .doesNotContain("BAD_CODE")
-        .contains("small_numbers 2, not_met 1, projected_miss 1")
-        .contains("Targets missed or projected to be missed (2024)")
-        .containsPattern("H02 +652323000000 +not_met +孕产妇系统管理率未达到目标")
-        .containsPattern("C01 +652323000000 +projected_miss +预计2025年无法达标")
+        // warnings are judged for the plan's latest complete year, which this snapshot without
+        // build_context cannot name (NightlyDemoCommandTest checks the digest on a real one)
+        .contains("(this snapshot records no plan years; wds publish builds one that does)")
         .doesNotContain("旧")
         // health delivered last on 2025-01-31 (long ago): stale; hr's refusal is no delivery
         .containsPattern("source health: no delivery or pull for \\d+ days \\(latest 2025-01-31")

@@ -18,19 +18,24 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
  * The JUnit extension that gives tests real PostgreSQL and MariaDB databases, the one place every
  * test of the project gets a database server from.
  *
- * <p>A server is a Testcontainers container where a Docker engine is available, otherwise the
+ * <p>A server is, in this order: a Testcontainers container where a Docker engine is available; the
  * server named by {@code WDS_TEST_POSTGRES_URL} / {@code WDS_TEST_MARIADB_URL} (a JDBC URL whose
- * user may create databases; {@code .ci/run} sets both to the machine's local servers). Each test
- * class gets its own fresh database on that server, created when a test first asks for it and
- * dropped after the class. A test never passes by skipping: with no server it fails, saying what is
- * missing.
+ * user may create databases; {@code .ci/run} sets both); the local server at its usual address
+ * ({@link DatabaseKind#localUrl()}: PostgreSQL 127.0.0.1:5432 as {@code postgres}, MariaDB
+ * 127.0.0.1:3306 as {@code root}) where it answers, so {@code mvn -B verify} passes on a fresh
+ * machine with the servers running and no variable set. A named server that does not answer is an
+ * error, never passed over for the local one. Each test class gets its own fresh database on that
+ * server, created when a test first asks for it and dropped after the class. A test never passes by
+ * skipping: with no server it fails, saying what is missing.
  *
  * <p>Use: {@code @ExtendWith(DatabaseServers.class)} and a parameter {@code @Postgres TestDatabase
  * db} or {@code @MariaDb TestDatabase db} on a test, lifecycle method or constructor.
  *
  * <p>System properties {@code wds.test.postgres.url} / {@code wds.test.mariadb.url} override the
- * environment variables, and {@code wds.test.docker=false} ignores a Docker engine (the extension's
- * own tests use both).
+ * environment variables, {@code wds.test.environment=false} ignores the variables, {@code
+ * wds.test.postgres.url.local} / {@code wds.test.mariadb.url.local} replace the usual local
+ * address, and {@code wds.test.docker=false} ignores a Docker engine (the extension's own tests use
+ * them).
  */
 public final class DatabaseServers implements ParameterResolver {
 
@@ -115,6 +120,10 @@ public final class DatabaseServers implements ParameterResolver {
       }
       String url = kind.configuredUrl();
       if (url == null) {
+        Server local = local(kind);
+        if (local != null) {
+          return new ServerLookup(local, null);
+        }
         return new ServerLookup(
             null,
             kind.product()
@@ -148,6 +157,22 @@ public final class DatabaseServers implements ParameterResolver {
                 + kind.environmentVariable()
                 + " at a running one."
                 + ciNote());
+      }
+    }
+
+    /** The server at its usual local address when it answers there, else null. */
+    private static Server local(DatabaseKind kind) {
+      String url = kind.localUrl();
+      try (Connection probe = DriverManager.getConnection(url)) {
+        return new Server(
+            kind,
+            url,
+            JdbcUrls.withoutParameter(url, "password"),
+            null,
+            JdbcUrls.parameter(url, "password"),
+            null);
+      } catch (SQLException e) {
+        return null;
       }
     }
 

@@ -87,6 +87,59 @@ class DatabaseServersTest {
     }
   }
 
+  @Test
+  void withNeitherDockerNorAVariableTheLocalServerAtItsUsualAddressIsUsed() {
+    System.setProperty("wds.test.docker", "false");
+    System.setProperty("wds.test.environment", "false");
+    SEEN.clear();
+    try {
+      EngineTestKit.engine("junit-jupiter")
+          .selectors(selectClass(RecordsItsUrl.class))
+          .execute()
+          .testEvents()
+          .assertStatistics(stats -> stats.started(1).succeeded(1).failed(0));
+    } finally {
+      System.clearProperty("wds.test.docker");
+      System.clearProperty("wds.test.environment");
+    }
+    assertThat(SEEN.get("local"))
+        .singleElement()
+        .asString()
+        .startsWith("jdbc:postgresql://127.0.0.1:5432/wds_t_recordsitsurl_")
+        .contains("user=postgres");
+  }
+
+  @Test
+  void withNothingAnsweringTheTestFailsSayingTheVariableIsNotSet() {
+    System.setProperty("wds.test.docker", "false");
+    System.setProperty("wds.test.environment", "false");
+    System.setProperty(
+        DatabaseKind.POSTGRES.systemProperty() + ".local",
+        "jdbc:postgresql://127.0.0.1:1/postgres?user=postgres");
+    try {
+      EngineTestKit.engine("junit-jupiter")
+          .selectors(selectClass(NeedsPostgres.class))
+          .execute()
+          .testEvents()
+          .assertStatistics(stats -> stats.started(1).failed(1).succeeded(0).skipped(0).aborted(0))
+          .assertThatEvents()
+          .haveExactly(
+              1,
+              event(
+                  test("usesTheDatabase"),
+                  finishedWithFailure(
+                      message(
+                          m ->
+                              m.contains("PostgreSQL for tests")
+                                  && m.contains("no Docker engine")
+                                  && m.contains("WDS_TEST_POSTGRES_URL is not set")))));
+    } finally {
+      System.clearProperty("wds.test.docker");
+      System.clearProperty("wds.test.environment");
+      System.clearProperty(DatabaseKind.POSTGRES.systemProperty() + ".local");
+    }
+  }
+
   private static boolean exists(TestDatabase server, String name) throws SQLException {
     String sql =
         server.kind() == DatabaseKind.POSTGRES
@@ -154,6 +207,17 @@ class DatabaseServersTest {
             assertThat(rs.next()).as(db.kind() + " database is fresh").isFalse();
           }
         }
+      }
+    }
+  }
+
+  @ExtendWith(DatabaseServers.class)
+  static class RecordsItsUrl {
+
+    @Test
+    void recordsTheUrl(@Postgres TestDatabase postgres) throws SQLException {
+      try (Connection c = postgres.connect()) {
+        SEEN.computeIfAbsent("local", k -> new CopyOnWriteArrayList<>()).add(postgres.url());
       }
     }
   }

@@ -9,12 +9,12 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.temporal.ChronoField;
 import java.util.Locale;
 import wds.schemas.ColumnType;
+import wds.schemas.CountyClock;
 
 /**
  * How a value of a source database's column is written as the text a delivered file would carry, so
@@ -25,7 +25,6 @@ import wds.schemas.ColumnType;
 final class ContractText {
 
   /** County time (UTC+8): a zoned timestamp is shown as the county's wall clock. */
-  static final ZoneOffset COUNTY = ZoneOffset.ofHours(8);
 
   /** Seconds always present, fraction only when not zero (as the files carry them). */
   static final DateTimeFormatter TIMESTAMP =
@@ -90,7 +89,9 @@ final class ContractText {
   }
 
   private static String zoned(OffsetDateTime t) {
-    return t == null ? null : TIMESTAMP.format(t.atZoneSameInstant(COUNTY).toLocalDateTime());
+    return t == null
+        ? null
+        : TIMESTAMP.format(t.atZoneSameInstant(CountyClock.ZONE).toLocalDateTime());
   }
 
   private static String time(LocalTime t) {

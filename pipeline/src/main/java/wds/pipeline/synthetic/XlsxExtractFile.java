@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.Optional;
 import java.util.zip.ZipEntry;
@@ -17,6 +16,7 @@ import java.util.zip.ZipOutputStream;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import wds.schemas.CountyClock;
 
 /**
  * An xlsx workbook (first sheet, header in row 1, every cell text), streamed with POI's SXSSF so
@@ -37,7 +37,7 @@ final class XlsxExtractFile implements ExtractFile {
     this.stamp = stamp;
     this.workbook = new SXSSFWorkbook(200);
     this.sheet = workbook.createSheet(sheetName);
-    Date created = Date.from(stamp.toInstant(ZoneOffset.ofHours(8)));
+    Date created = Date.from(stamp.toInstant(CountyClock.OFFSET));
     var core = workbook.getXSSFWorkbook().getProperties().getCoreProperties();
     core.setCreated(Optional.of(created));
     core.setModified(Optional.of(created));

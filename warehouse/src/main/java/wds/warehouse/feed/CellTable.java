@@ -179,7 +179,7 @@ final class CellTable {
           // Nothing published leads to it: the assumed totals alone do (a withheld cell they
           // give away, such as a county cell withheld after the totals were settled).
           if (!settleTotals() && !withholdAll()) {
-            log.error(
+            log.info(
                 "{} cannot be protected in its table; it stays withheld, and so does every cell"
                     + " of the table",
                 label(cell));
@@ -280,7 +280,7 @@ final class CellTable {
       }
     }
     if (any) {
-      log.warn("{}: no single cell protects a withheld one; the whole table is withheld", label(0));
+      log.info("{}: no single cell protects a withheld one; the whole table is withheld", label(0));
     }
     return any;
   }

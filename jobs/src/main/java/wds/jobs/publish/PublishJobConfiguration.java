@@ -1,0 +1,161 @@
+package wds.jobs.publish;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+import wds.jobs.ConsoleProgress;
+import wds.jobs.WdsHome;
+import wds.schemas.CountyClock;
+
+/**
+ * The {@code publish} job: {@code clearUnpublishedBuilds} (what a killed run left half-built),
+ * {@code publishSnapshot} (star schema, indicators and warnings built aside, gated, published
+ * whole), {@code exportLake} and {@code publishFeed}, from what is already loaded. The nightly job
+ * runs the same steps after its load.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(PublishSettings.class)
+public class PublishJobConfiguration {
+
+  public static final String JOB = "publish";
+
+  @Bean
+  WarehousePublication warehousePublication(
+      @Value("${wds.home}") Path home, PublishSettings settings) {
+    return new WarehousePublication(new WdsHome(home), settings, CountyClock.system());
+  }
+
+  @Bean
+  ConsoleProgress publishProgress() {
+    return ConsoleProgress.on(System.out);
+  }
+
+  @Bean
+  Step clearUnpublishedBuilds(
+      JobRepository repository,
+      PlatformTransactionManager transactions,
+      WarehousePublication publication) {
+    // first, so a build left by a killed run is gone before anything else of the night runs
+    return step(
+        "clearUnpublishedBuilds",
+        repository,
+        transactions,
+        contribution ->
+            contribution.incrementWriteCount(publication.clearUnpublishedBuilds().size()));
+  }
+
+  @Bean
+  Step publishSnapshot(
+      JobRepository repository,
+      PlatformTransactionManager transactions,
+      WarehousePublication publication,
+      ConsoleProgress publishProgress) {
+    return step(
+        "publishSnapshot",
+        repository,
+        transactions,
+        contribution -> {
+          publishProgress.update(
+              "publishSnapshot",
+              "publish: building the snapshot (models, indicators, warnings) and its gates ...");
+          long t0 = System.nanoTime();
+          var result = publication.publishSnapshot();
+          publishProgress.done(
+              "publishSnapshot",
+              String.format(
+                  Locale.ROOT,
+                  "publish: snapshot %s built, gated and published (%.1f s)",
+                  result.snapshot().getFileName(),
+                  (System.nanoTime() - t0) / 1e9));
+        });
+  }
+
+  @Bean
+  Step exportLake(
+      JobRepository repository,
+      PlatformTransactionManager transactions,
+      WarehousePublication publication,
+      ConsoleProgress publishProgress) {
+    return step(
+        "exportLake",
+        repository,
+        transactions,
+        contribution -> {
+          publishProgress.update("exportLake", "publish: writing the Parquet lake ...");
+          var result = publication.exportLake();
+          contribution.incrementWriteCount(
+              result.rows().values().stream().mapToLong(Long::longValue).sum());
+          publishProgress.done(
+              "exportLake",
+              "publish: lake, "
+                  + result.rows().size()
+                  + " tables as Parquet in "
+                  + result.folder());
+        });
+  }
+
+  @Bean
+  Step publishFeed(
+      JobRepository repository,
+      PlatformTransactionManager transactions,
+      WarehousePublication publication,
+      ConsoleProgress publishProgress) {
+    return step(
+        "publishFeed",
+        repository,
+        transactions,
+        contribution -> {
+          publishProgress.update(
+              "publishFeed", "publish: public feed, suppressing small cells ...");
+          var result = publication.publishFeed();
+          publishProgress.done(
+              "publishFeed",
+              "publish: public feed, " + result.summary() + " in " + result.folder());
+        });
+  }
+
+  @Bean
+  Job publishJob(
+      JobRepository repository,
+      Step clearUnpublishedBuilds,
+      Step publishSnapshot,
+      Step exportLake,
+      Step publishFeed) {
+    return new JobBuilder(JOB, repository)
+        .start(clearUnpublishedBuilds)
+        .next(publishSnapshot)
+        .next(exportLake)
+        .next(publishFeed)
+        .build();
+  }
+
+  /** The work of one publishing step; it runs again on a restart (its output is rebuilt whole). */
+  @FunctionalInterface
+  interface Work {
+    void run(StepContribution contribution) throws Exception;
+  }
+
+  private static Step step(
+      String name, JobRepository repository, PlatformTransactionManager transactions, Work work) {
+    return new StepBuilder(name, repository)
+        .tasklet(
+            (contribution, chunk) -> {
+              work.run(contribution);
+              return RepeatStatus.FINISHED;
+            },
+            transactions)
+        .allowStartIfComplete(true)
+        .build();
+  }
+}
