@@ -37,7 +37,9 @@ import picocli.CommandLine.ScopeType;
       wds.jobs.query.QueryCommand.class,
       wds.jobs.status.StatusCommand.class,
       wds.jobs.load.BenchmarkLoadCommand.class,
-      wds.jobs.seed.SeedSourcesCommand.class
+      wds.jobs.seed.SeedSourcesCommand.class,
+      wds.jobs.serve.ServeCommand.class,
+      wds.jobs.serve.UserCommand.class
     })
 public final class WdsCli implements Runnable {
 
