@@ -39,7 +39,9 @@ import picocli.CommandLine.ScopeType;
       wds.jobs.report.ReportCommand.class,
       wds.jobs.load.BenchmarkLoadCommand.class,
       wds.jobs.nightly.BenchmarkNightlyCommand.class,
-      wds.jobs.seed.SeedSourcesCommand.class
+      wds.jobs.seed.SeedSourcesCommand.class,
+      wds.jobs.serve.ServeCommand.class,
+      wds.jobs.serve.UserCommand.class
     })
 public final class WdsCli implements Runnable {
 

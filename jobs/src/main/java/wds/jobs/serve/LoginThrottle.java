@@ -1,0 +1,113 @@
+package wds.jobs.serve;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.web.filter.OncePerRequestFilter;
+import wds.pipeline.log.LogText;
+
+/**
+ * Slows down guessing: failed logins are counted per user name and per client address; from the
+ * third failure in a row on, the next attempt for that name or from that address is refused unheard
+ * until a pause has passed that doubles with each failure (2 s, 4 s, ... at most 15 min). A
+ * successful login clears the name's count. Each failure is logged at WARN with its count.
+ */
+public final class LoginThrottle extends OncePerRequestFilter
+    implements AuthenticationFailureHandler {
+
+  private static final Logger log = LoggerFactory.getLogger(LoginThrottle.class);
+
+  /** Failures allowed without a pause. */
+  static final int FREE_FAILURES = 2;
+
+  static final Duration MAX_PAUSE = Duration.ofMinutes(15);
+
+  private record Failures(int count, Instant last) {}
+
+  private final Map<String, Failures> failures = new ConcurrentHashMap<>();
+  private final Clock clock;
+
+  public LoginThrottle(Clock clock) {
+    this.clock = clock;
+  }
+
+  /** Failed logins in a row for a user name (0 after a success). */
+  public int failures(String name) {
+    Failures f = failures.get("user:" + name);
+    return f == null ? 0 : f.count();
+  }
+
+  /** A successful login clears the name's count of failures. */
+  @EventListener
+  public void succeeded(AuthenticationSuccessEvent event) {
+    failures.remove("user:" + event.getAuthentication().getName());
+  }
+
+  @Override
+  protected boolean shouldNotFilter(HttpServletRequest request) {
+    return !("POST".equals(request.getMethod()) && "/login".equals(request.getServletPath()));
+  }
+
+  @Override
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    String name = request.getParameter("username");
+    if (paused("user:" + name) || paused("addr:" + request.getRemoteAddr())) {
+      log.warn(
+          "login refused while paused: user {} from {}",
+          LogText.escape(String.valueOf(name)),
+          request.getRemoteAddr());
+      response.sendRedirect(request.getContextPath() + "/login?paused");
+      return;
+    }
+    chain.doFilter(request, response);
+  }
+
+  @Override
+  public void onAuthenticationFailure(
+      HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
+      throws IOException {
+    String name = String.valueOf(request.getParameter("username"));
+    int count = count("user:" + name);
+    count("addr:" + request.getRemoteAddr());
+    log.warn(
+        "login failed for user {} from {} ({} in a row)",
+        LogText.escape(name),
+        request.getRemoteAddr(),
+        count);
+    response.sendRedirect(request.getContextPath() + "/login?error");
+  }
+
+  private int count(String key) {
+    return failures
+        .merge(
+            key, new Failures(1, clock.instant()), (a, b) -> new Failures(a.count() + 1, b.last()))
+        .count();
+  }
+
+  private boolean paused(String key) {
+    Failures f = failures.get(key);
+    if (f == null || f.count() <= FREE_FAILURES) {
+      return false;
+    }
+    Duration pause = Duration.ofSeconds(1L << Math.min(f.count() - FREE_FAILURES, 10));
+    if (pause.compareTo(MAX_PAUSE) > 0) {
+      pause = MAX_PAUSE;
+    }
+    return clock.instant().isBefore(f.last().plus(pause));
+  }
+}
