@@ -37,7 +37,8 @@ import picocli.CommandLine.ScopeType;
       wds.jobs.query.QueryCommand.class,
       wds.jobs.status.StatusCommand.class,
       wds.jobs.load.BenchmarkLoadCommand.class,
-      wds.jobs.seed.SeedSourcesCommand.class
+      wds.jobs.seed.SeedSourcesCommand.class,
+      wds.jobs.region.WorkerCommand.class
     })
 public final class WdsCli implements Runnable {
 
@@ -52,6 +53,7 @@ public final class WdsCli implements Runnable {
   boolean verbose;
 
   public static void main(String[] args) {
+    wds.jobs.region.ParentWatch.startIfAsked();
     System.exit(commandLine().execute(args));
   }
 
