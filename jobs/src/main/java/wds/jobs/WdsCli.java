@@ -41,7 +41,8 @@ import picocli.CommandLine.ScopeType;
       wds.jobs.nightly.BenchmarkNightlyCommand.class,
       wds.jobs.seed.SeedSourcesCommand.class,
       wds.jobs.serve.ServeCommand.class,
-      wds.jobs.serve.UserCommand.class
+      wds.jobs.serve.UserCommand.class,
+      wds.jobs.region.WorkerCommand.class
     })
 public final class WdsCli implements Runnable {
 
@@ -56,6 +57,7 @@ public final class WdsCli implements Runnable {
   boolean verbose;
 
   public static void main(String[] args) {
+    wds.jobs.region.ParentWatch.startIfAsked();
     System.exit(commandLine().execute(args));
   }
 
