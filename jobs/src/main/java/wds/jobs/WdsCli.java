@@ -38,7 +38,8 @@ import picocli.CommandLine.ScopeType;
       wds.jobs.status.StatusCommand.class,
       wds.jobs.load.BenchmarkLoadCommand.class,
       wds.jobs.seed.SeedSourcesCommand.class,
-      wds.jobs.region.WorkerCommand.class
+      wds.jobs.region.WorkerCommand.class,
+      wds.jobs.region.BenchmarkRegionCommand.class
     })
 public final class WdsCli implements Runnable {
 

@@ -42,7 +42,15 @@ public final class RegionNightly {
 
   private RegionNightly() {}
 
+  /** What one region night did: its exit code and the job execution (for the benchmark). */
+  public record Outcome(int exitCode, JobExecution execution) {}
+
   public static int run(RegionFile region, PrintStream out) {
+    return execute(region, out).exitCode();
+  }
+
+  /** Runs the region's night once and says how it ended. */
+  public static Outcome execute(RegionFile region, PrintStream out) {
     region.createHomes();
     WdsLogging.toHome(region.home());
     try (HomeLock lock = HomeLock.acquire(region.home());
@@ -56,6 +64,13 @@ public final class RegionNightly {
           operator.recover(e);
         }
       }
+      if (region.partitioning().remote()) {
+        // requests a dead manager left are void (its execution was just marked failed): a worker
+        // must not take one for a step execution of tonight's run
+        context
+            .getBean(org.springframework.amqp.core.AmqpAdmin.class)
+            .purgeQueue(RegionRemoteConfiguration.queueName(region), false);
+      }
       long t0 = System.nanoTime();
       JobExecution execution =
           operator.start(
@@ -66,11 +81,8 @@ public final class RegionNightly {
                   .toJobParameters());
       HomeModes.apply(region.home());
       region.counties().forEach(c -> HomeModes.apply(c.home()));
-      return summary(
-          region,
-          repository.getJobExecution(execution.getId()),
-          out,
-          (System.nanoTime() - t0) / 1e9);
+      JobExecution ended = repository.getJobExecution(execution.getId());
+      return new Outcome(summary(region, ended, out, (System.nanoTime() - t0) / 1e9), ended);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (SQLException e) {
@@ -108,18 +120,13 @@ public final class RegionNightly {
             .findFirst()
             .orElse(null);
     if (build == null || build.getStatus() != BatchStatus.COMPLETED) {
-      Throwable cause =
-          build == null || build.getFailureExceptions().isEmpty()
-              ? null
-              : build.getFailureExceptions().get(0);
-      if (cause != null) {
-        log.error("the region could not be built", cause);
-      }
+      String why =
+          build == null ? "" : build.getExitStatus().getExitDescription().strip().split("\n")[0];
       System.err.println(
           "wds nightly: the region "
               + region.code()
               + " could not be built"
-              + (cause == null ? "" : ": " + OneLine.of(cause))
+              + (why.isEmpty() ? "" : ": " + why)
               + " (details: "
               + region.home().logs().resolve(WdsLogging.FILE)
               + ")");
