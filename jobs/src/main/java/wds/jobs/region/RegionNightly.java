@@ -52,6 +52,11 @@ public final class RegionNightly {
   /** Runs the region's night once and says how it ended. */
   public static Outcome execute(RegionFile region, PrintStream out) {
     region.createHomes();
+    if (!region.partitioning().remote()) {
+      // each county's nightly needs its secret; said for the first county without one, before
+      // anything runs (in remote mode the workers' machines hold them)
+      region.counties().forEach(c -> wds.jobs.PseudonymSecret.require(c.home()));
+    }
     WdsLogging.toHome(region.home());
     try (HomeLock lock = HomeLock.acquire(region.home());
         Connection managerLock = managerLock(region);
@@ -150,8 +155,8 @@ public final class RegionNightly {
     }
     Map<String, Object> p = RegionContext.properties(region, "manager");
     Properties props = new Properties();
-    props.setProperty("user", (String) p.get("spring.datasource.username"));
-    props.setProperty("password", (String) p.get("spring.datasource.password"));
+    props.setProperty("user", (String) p.get("wds.job-repository.username"));
+    props.setProperty("password", (String) p.get("wds.job-repository.password"));
     Connection conn = DriverManager.getConnection(region.partitioning().jobRepository(), props);
     try (PreparedStatement ps = conn.prepareStatement("select pg_try_advisory_lock(hashtext(?))")) {
       ps.setString(1, "wds.region." + region.code());
