@@ -42,7 +42,8 @@ import picocli.CommandLine.ScopeType;
       wds.jobs.seed.SeedSourcesCommand.class,
       wds.jobs.serve.ServeCommand.class,
       wds.jobs.serve.UserCommand.class,
-      wds.jobs.region.WorkerCommand.class
+      wds.jobs.region.WorkerCommand.class,
+      wds.jobs.region.BenchmarkRegionCommand.class
     })
 public final class WdsCli implements Runnable {
 

@@ -37,11 +37,11 @@ final class RegionContext {
     p.put("wds.region.role", role);
     if (region.partitioning().remote()) {
       String url = region.partitioning().jobRepository();
-      p.put("spring.datasource.url", url);
+      p.put("wds.job-repository.url", url);
       Matcher user = USER.matcher(url);
-      p.put("spring.datasource.username", user.find() ? user.group(1) : "postgres");
+      p.put("wds.job-repository.username", user.find() ? user.group(1) : "postgres");
       String dbPassword = System.getenv(DB_PASSWORD);
-      p.put("spring.datasource.password", dbPassword == null ? "" : dbPassword);
+      p.put("wds.job-repository.password", dbPassword == null ? "" : dbPassword);
       URI broker = URI.create(region.partitioning().rabbitmq());
       if (broker.getHost() == null) {
         throw new OperatorException(

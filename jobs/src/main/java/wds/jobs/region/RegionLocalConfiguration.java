@@ -16,7 +16,7 @@ import org.springframework.transaction.PlatformTransactionManager;
  * time, each thread waiting on one county's nightly process.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(name = "wds.region.mode", havingValue = "local", matchIfMissing = true)
+@ConditionalOnProperty(name = "wds.region.mode", havingValue = "local")
 class RegionLocalConfiguration {
 
   @Bean

@@ -42,8 +42,21 @@ public final class RegionNightly {
 
   private RegionNightly() {}
 
+  /** What one region night did: its exit code and the job execution (for the benchmark). */
+  public record Outcome(int exitCode, JobExecution execution) {}
+
   public static int run(RegionFile region, PrintStream out) {
+    return execute(region, out).exitCode();
+  }
+
+  /** Runs the region's night once and says how it ended. */
+  public static Outcome execute(RegionFile region, PrintStream out) {
     region.createHomes();
+    if (!region.partitioning().remote()) {
+      // each county's nightly needs its secret; said for the first county without one, before
+      // anything runs (in remote mode the workers' machines hold them)
+      region.counties().forEach(c -> wds.jobs.PseudonymSecret.require(c.home()));
+    }
     WdsLogging.toHome(region.home());
     try (HomeLock lock = HomeLock.acquire(region.home());
         Connection managerLock = managerLock(region);
@@ -56,6 +69,13 @@ public final class RegionNightly {
           operator.recover(e);
         }
       }
+      if (region.partitioning().remote()) {
+        // requests a dead manager left are void (its execution was just marked failed): a worker
+        // must not take one for a step execution of tonight's run
+        context
+            .getBean(org.springframework.amqp.core.AmqpAdmin.class)
+            .purgeQueue(RegionRemoteConfiguration.queueName(region), false);
+      }
       long t0 = System.nanoTime();
       JobExecution execution =
           operator.start(
@@ -66,11 +86,8 @@ public final class RegionNightly {
                   .toJobParameters());
       HomeModes.apply(region.home());
       region.counties().forEach(c -> HomeModes.apply(c.home()));
-      return summary(
-          region,
-          repository.getJobExecution(execution.getId()),
-          out,
-          (System.nanoTime() - t0) / 1e9);
+      JobExecution ended = repository.getJobExecution(execution.getId());
+      return new Outcome(summary(region, ended, out, (System.nanoTime() - t0) / 1e9), ended);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (SQLException e) {
@@ -108,18 +125,13 @@ public final class RegionNightly {
             .findFirst()
             .orElse(null);
     if (build == null || build.getStatus() != BatchStatus.COMPLETED) {
-      Throwable cause =
-          build == null || build.getFailureExceptions().isEmpty()
-              ? null
-              : build.getFailureExceptions().get(0);
-      if (cause != null) {
-        log.error("the region could not be built", cause);
-      }
+      String why =
+          build == null ? "" : build.getExitStatus().getExitDescription().strip().split("\n")[0];
       System.err.println(
           "wds nightly: the region "
               + region.code()
               + " could not be built"
-              + (cause == null ? "" : ": " + OneLine.of(cause))
+              + (why.isEmpty() ? "" : ": " + why)
               + " (details: "
               + region.home().logs().resolve(WdsLogging.FILE)
               + ")");
@@ -143,8 +155,8 @@ public final class RegionNightly {
     }
     Map<String, Object> p = RegionContext.properties(region, "manager");
     Properties props = new Properties();
-    props.setProperty("user", (String) p.get("spring.datasource.username"));
-    props.setProperty("password", (String) p.get("spring.datasource.password"));
+    props.setProperty("user", (String) p.get("wds.job-repository.username"));
+    props.setProperty("password", (String) p.get("wds.job-repository.password"));
     Connection conn = DriverManager.getConnection(region.partitioning().jobRepository(), props);
     try (PreparedStatement ps = conn.prepareStatement("select pg_try_advisory_lock(hashtext(?))")) {
       ps.setString(1, "wds.region." + region.code());

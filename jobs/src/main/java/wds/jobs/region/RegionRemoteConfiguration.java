@@ -113,7 +113,10 @@ class RegionRemoteConfiguration {
     container.setConcurrentConsumers(1);
     container.setPrefetchCount(1);
     container.setAcknowledgeMode(AcknowledgeMode.AUTO);
-    container.setDefaultRequeueRejected(true);
+    // a request the worker cannot take (its step execution is gone: a manager's repository was
+    // reset) is dropped, not requeued for ever; a worker that dies never acknowledges, and the
+    // broker gives the request to another worker
+    container.setDefaultRequeueRejected(false);
     AmqpInboundChannelAdapter in = new AmqpInboundChannelAdapter(container);
     in.setMessageConverter(countyRequestConverter);
     in.setOutputChannel(countyRequests);

@@ -11,6 +11,7 @@ import java.time.LocalDateTime;
 import java.util.Locale;
 import java.util.Optional;
 import wds.jobs.OperatorException;
+import wds.schemas.CountyClock;
 import wds.warehouse.publish.Snapshots;
 import wds.warehouse.sql.SqlTemplate;
 
@@ -46,7 +47,7 @@ public final class RegionStatus {
           "snapshot",
           "age",
           "last delivery");
-      LocalDateTime now = LocalDateTime.now();
+      LocalDateTime now = LocalDateTime.now(CountyClock.system());
       while (rs.next()) {
         LocalDateTime published = rs.getObject(5, LocalDateTime.class);
         String age = published == null ? "-" : hours(Duration.between(published, now));

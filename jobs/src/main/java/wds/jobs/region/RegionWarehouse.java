@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import wds.jobs.WdsHome;
+import wds.schemas.CountyClock;
 import wds.warehouse.Plan;
 import wds.warehouse.indicator.Area;
 import wds.warehouse.indicator.BuildYears;
@@ -88,7 +89,8 @@ public final class RegionWarehouse {
     WdsHome home = region.home();
     Files.createDirectories(home.snapshots());
     Snapshots snapshots = new Snapshots(home.snapshots());
-    SnapshotName name = new SnapshotName(LocalDateTime.now(), 0);
+    // named in county time, as the counties name theirs
+    SnapshotName name = new SnapshotName(LocalDateTime.now(CountyClock.system()), 0);
     while (Files.exists(home.snapshots().resolve(name.fileName()))) {
       name = name.next();
     }
@@ -391,12 +393,15 @@ public final class RegionWarehouse {
       for (var t : tables.entrySet()) {
         List<String> parts = new ArrayList<>();
         for (String county : t.getValue()) {
-          parts.add(
-              "SELECT *, "
-                  + Sql.literal(county)
-                  + " AS county_code FROM read_parquet("
+          String files =
+              "read_parquet("
                   + Sql.literal(lakes.get(county).resolve(t.getKey()) + "/**/*.parquet")
-                  + ", hive_partitioning = true, union_by_name = true)");
+                  + ", hive_partitioning = true, union_by_name = true)";
+          // a table that names its county already (dim_area) has it replaced by the same code
+          parts.add(
+              hasColumn(conn, "SELECT * FROM " + files, "county_code")
+                  ? "SELECT * REPLACE (" + Sql.literal(county) + " AS county_code) FROM " + files
+                  : "SELECT *, " + Sql.literal(county) + " AS county_code FROM " + files);
         }
         String union = String.join(" UNION ALL BY NAME ", parts);
         boolean byYear = hasColumn(conn, union, "year");
