@@ -38,14 +38,24 @@ public final class WarehouseBuilder {
 
   private final Plan plan;
   private final ModelCatalog models;
+  private final IndicatorEngine.Passes passes;
 
   public WarehouseBuilder(Plan plan) {
     this(plan, ModelCatalog.load());
   }
 
   public WarehouseBuilder(Plan plan, ModelCatalog models) {
+    this(plan, models, IndicatorEngine.Passes.PER_FACT);
+  }
+
+  /**
+   * A builder whose engine reads the facts as {@code passes} says (the nightly reads them per fact;
+   * the build comparison also per part, the earlier way, to prove both equal).
+   */
+  public WarehouseBuilder(Plan plan, ModelCatalog models, IndicatorEngine.Passes passes) {
     this.plan = plan;
     this.models = models;
+    this.passes = passes;
   }
 
   /**
@@ -91,7 +101,7 @@ public final class WarehouseBuilder {
       List<Area> areas = areas(conn);
       IndicatorCatalogue catalogue = plan.indicators();
       List<IndicatorValue> values =
-          new IndicatorEngine(plan, catalogue, new IndicatorDefinitions(models))
+          new IndicatorEngine(plan, catalogue, new IndicatorDefinitions(models), passes)
               .compute(conn, years, areas);
       LOG.info(
           "computed {} indicator values in {} ms",

@@ -38,6 +38,7 @@ import wds.pipeline.synthetic.CountyGenerator;
 import wds.pipeline.synthetic.GenerationSummary;
 import wds.pipeline.synthetic.GeneratorSettings;
 import wds.schemas.SchemaCatalog;
+import wds.warehouse.DuckDbLimits;
 import wds.warehouse.Plan;
 import wds.warehouse.WarehouseBuilder;
 import wds.warehouse.feed.PublicFeedWriter;
@@ -176,6 +177,7 @@ public final class BenchmarkNightlyCommand implements Callable<Integer> {
             Clock.systemDefaultZone());
     LocalDate asOf = LocalDate.now();
     try (WorkDatabase work = WorkDatabase.open(home.workDatabase(), catalog)) {
+      DuckDbLimits.DEFAULT.apply(work.connection());
       clock.mark("open the work database");
       PublishResult result =
           publisher.publish(
@@ -186,7 +188,7 @@ public final class BenchmarkNightlyCommand implements Callable<Integer> {
     }
     clock.mark("snapshot: checkpoint, detach, swap");
     Path current = new Snapshots(home.snapshots()).requireCurrent().toRealPath();
-    new LakeWriter(home.lake()).write(current);
+    new LakeWriter(home.lake(), DuckDbLimits.DEFAULT).write(current);
     clock.mark("lake");
     new PublicFeedWriter(home.publicFeed(), settings.feedAgeBands()).write(current);
     clock.mark("public feed");

@@ -25,15 +25,16 @@ import wds.schemas.CountyClock;
  * runs the same steps after its load.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(PublishSettings.class)
+@EnableConfigurationProperties({PublishSettings.class, DuckDbSettings.class})
 public class PublishJobConfiguration {
 
   public static final String JOB = "publish";
 
   @Bean
   WarehousePublication warehousePublication(
-      @Value("${wds.home}") Path home, PublishSettings settings) {
-    return new WarehousePublication(new WdsHome(home), settings, CountyClock.system());
+      @Value("${wds.home}") Path home, PublishSettings settings, DuckDbSettings duckdb) {
+    return new WarehousePublication(
+        new WdsHome(home), settings, duckdb.limits(), CountyClock.system());
   }
 
   @Bean

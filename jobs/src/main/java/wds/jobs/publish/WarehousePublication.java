@@ -14,6 +14,7 @@ import wds.jobs.HomeModes;
 import wds.jobs.WdsHome;
 import wds.pipeline.load.WorkDatabase;
 import wds.schemas.SchemaCatalog;
+import wds.warehouse.DuckDbLimits;
 import wds.warehouse.Plan;
 import wds.warehouse.WarehouseBuilder;
 import wds.warehouse.feed.PublicFeedWriter;
@@ -38,11 +39,18 @@ public final class WarehousePublication {
 
   private final WdsHome home;
   private final PublishSettings settings;
+  private final DuckDbLimits limits;
   private final Clock clock;
 
   public WarehousePublication(WdsHome home, PublishSettings settings, Clock clock) {
+    this(home, settings, DuckDbLimits.DEFAULT, clock);
+  }
+
+  public WarehousePublication(
+      WdsHome home, PublishSettings settings, DuckDbLimits limits, Clock clock) {
     this.home = home;
     this.settings = settings;
+    this.limits = limits;
     this.clock = clock;
   }
 
@@ -76,6 +84,7 @@ public final class WarehousePublication {
     // has never loaded still publishes an empty, well-formed warehouse
     try (WorkDatabase work = WorkDatabase.open(home.workDatabase(), SchemaCatalog.load())) {
       Connection connection = work.connection();
+      limits.apply(connection);
       PublishResult result =
           publisher.publish(connection, (c, catalog) -> builder.build(c, catalog, asOf));
       if (!result.published()) {
@@ -89,7 +98,7 @@ public final class WarehousePublication {
 
   /** Writes the Parquet lake from the current snapshot. */
   public LakeWriter.Result exportLake() throws SQLException, IOException {
-    LakeWriter.Result result = new LakeWriter(home.lake()).write(currentSnapshot());
+    LakeWriter.Result result = new LakeWriter(home.lake(), limits).write(currentSnapshot());
     HomeModes.apply(home);
     return result;
   }

@@ -28,21 +28,43 @@ public final class IndicatorEngine {
   private static final String ENGINE = "wds/warehouse/engine/";
   private static final List<String> ALL = List.of("0");
   private static final List<String> BY_SEX = List.of("2", "1", "0");
+  private static final String NUMERATOR = "numerator";
+  private static final String DENOMINATOR = "denominator";
+  private static final String PROVISIONAL_WHEN = "provisional_when";
   // part_cells.sql's cell columns where a grouping set may leave residence or sex out
   private static final String RESIDENCE_GROUPED =
       "case when grouping(residence) = 1 then 'all' else residence end";
   private static final String SEX_GROUPED =
       "case when grouping(sex_code) = 1 then '0' else sex_code end";
 
+  /**
+   * How the parts of the computed indicators are read from the facts. Both give the same tallies;
+   * {@link #PER_FACT} is the nightly's, {@link #PER_PART} the earlier way, kept as the reference
+   * that the build comparison (BuildComparisonTest) checks the other against.
+   */
+  public enum Passes {
+    /** One query per fact and reference rule for all the parts reading it ({@link FactPasses}). */
+    PER_FACT,
+    /** One query per part ({@code part_cells.sql}). */
+    PER_PART
+  }
+
   private final Plan plan;
   private final IndicatorCatalogue catalogue;
   private final IndicatorDefinitions definitions;
+  private final Passes passes;
 
   public IndicatorEngine(
       Plan plan, IndicatorCatalogue catalogue, IndicatorDefinitions definitions) {
+    this(plan, catalogue, definitions, Passes.PER_FACT);
+  }
+
+  public IndicatorEngine(
+      Plan plan, IndicatorCatalogue catalogue, IndicatorDefinitions definitions, Passes passes) {
     this.plan = plan;
     this.catalogue = catalogue;
     this.definitions = definitions;
+    this.passes = passes;
   }
 
   /**
@@ -51,11 +73,34 @@ public final class IndicatorEngine {
    */
   public List<IndicatorValue> compute(Connection conn, BuildYears years, List<Area> areas)
       throws SQLException {
+    Map<String, IndicatorDefinition> computed = new HashMap<>();
+    List<FactPasses.PartOf> parts = new ArrayList<>();
+    for (CatalogueEntry entry : catalogue.entries()) {
+      if (entry.basis() == Basis.COMPUTED) {
+        IndicatorDefinition def = definitions.load(entry);
+        computed.put(entry.code(), def);
+        parts.add(new FactPasses.PartOf(def, NUMERATOR, def.numerator()));
+        if (def.denominator() != null) {
+          parts.add(new FactPasses.PartOf(def, DENOMINATOR, def.denominator()));
+        }
+        if (def.provisionalWhen() != null) {
+          parts.add(new FactPasses.PartOf(def, PROVISIONAL_WHEN, def.provisionalWhen()));
+        }
+      }
+    }
+    Map<String, Map<Cell, Tally>> tallies = new HashMap<>();
+    if (passes == Passes.PER_FACT) {
+      tallies.putAll(FactPasses.tally(conn, parts, years));
+    } else {
+      for (FactPasses.PartOf p : parts) {
+        tallies.put(p.key(), tally(conn, p.definition(), p.part(), years));
+      }
+    }
     List<IndicatorValue> values = new ArrayList<>();
     for (CatalogueEntry entry : catalogue.entries()) {
       List<Raw> raws =
           entry.basis() == Basis.COMPUTED
-              ? computed(conn, entry, definitions.load(entry), years, areas)
+              ? computed(entry, computed.get(entry.code()), tallies, years, areas)
               : reported(conn, entry, years, areas);
       values.addAll(judge(entry, raws));
     }
@@ -74,17 +119,18 @@ public final class IndicatorEngine {
       boolean delivered) {}
 
   private List<Raw> computed(
-      Connection conn,
       CatalogueEntry entry,
       IndicatorDefinition def,
+      Map<String, Map<Cell, Tally>> tallies,
       BuildYears years,
-      List<Area> areas)
-      throws SQLException {
-    Map<Cell, Tally> numerator = tally(conn, def, def.numerator(), years);
+      List<Area> areas) {
+    Map<Cell, Tally> numerator = tallies.get(FactPasses.PartOf.key(def, NUMERATOR));
     Map<Cell, Tally> denominator =
-        def.denominator() == null ? null : tally(conn, def, def.denominator(), years);
+        def.denominator() == null ? null : tallies.get(FactPasses.PartOf.key(def, DENOMINATOR));
     Map<Cell, Tally> pending =
-        def.provisionalWhen() == null ? null : tally(conn, def, def.provisionalWhen(), years);
+        def.provisionalWhen() == null
+            ? null
+            : tallies.get(FactPasses.PartOf.key(def, PROVISIONAL_WHEN));
     // the sources "delivered nothing" for a year when the part that sizes the indicator (the
     // denominator, or a count's numerator) has no row of that year in the county
     Map<Cell, Tally> sizing = denominator == null ? numerator : denominator;

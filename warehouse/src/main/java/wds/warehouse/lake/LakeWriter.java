@@ -16,6 +16,7 @@ import java.util.Properties;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import wds.warehouse.DuckDbLimits;
 import wds.warehouse.publish.CatalogTables;
 import wds.warehouse.publish.SnapshotName;
 import wds.warehouse.publish.Sql;
@@ -46,15 +47,22 @@ public final class LakeWriter {
 
   private final VersionedFolder lake;
   private final String codec;
+  private final DuckDbLimits limits;
 
   /** A lake at {@code lake}, snappy-compressed, keeping the current and the previous version. */
   public LakeWriter(Path lake) {
-    this(new VersionedFolder(lake, 2), CompressionCodecName.SNAPPY);
+    this(lake, DuckDbLimits.DEFAULT);
   }
 
-  public LakeWriter(VersionedFolder lake, CompressionCodecName codec) {
+  /** {@link #LakeWriter(Path)} with DuckDB held to {@code limits} while it writes. */
+  public LakeWriter(Path lake, DuckDbLimits limits) {
+    this(new VersionedFolder(lake, 2), CompressionCodecName.SNAPPY, limits);
+  }
+
+  public LakeWriter(VersionedFolder lake, CompressionCodecName codec, DuckDbLimits limits) {
     this.lake = lake;
     this.codec = codec.name().toLowerCase(java.util.Locale.ROOT);
+    this.limits = limits;
   }
 
   /** What one lake build wrote: the published folder and the rows per table. */
@@ -70,6 +78,7 @@ public final class LakeWriter {
     Path building = lake.prepare(version);
     Map<String, Long> rows = new LinkedHashMap<>();
     try (Connection connection = open(snapshot)) {
+      limits.apply(connection);
       String catalog = currentCatalog(connection);
       CatalogTables tables = CatalogTables.read(connection, catalog);
       for (var table : tables.tables().entrySet()) {

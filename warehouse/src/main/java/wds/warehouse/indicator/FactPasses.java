@@ -1,0 +1,187 @@
+package wds.warehouse.indicator;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import wds.warehouse.sql.SqlTemplate;
+
+/**
+ * The tallies of every computed indicator's parts in as few passes over the facts as their rows
+ * allow: the parts that read the same fact under the same reference rule (and year offset or
+ * window) are aggregated together in one query ({@code fact_cells.sql}), each with its condition as
+ * a {@code FILTER}, over the union of the grouping sets their indicators report; a part then keeps
+ * the rows of its own indicator's sets only. A part counted by several indicators (births as a
+ * denominator) is aggregated once.
+ */
+final class FactPasses {
+
+  private static final Logger LOG = LoggerFactory.getLogger(FactPasses.class);
+  private static final String TEMPLATE = "wds/warehouse/engine/fact_cells.sql";
+
+  /** One part of one indicator (its role: numerator, denominator, provisional_when). */
+  record PartOf(IndicatorDefinition definition, String role, Part part) {
+
+    /** The name its tallies are filed under. */
+    String key() {
+      return key(definition, role);
+    }
+
+    static String key(IndicatorDefinition definition, String role) {
+      return definition.code() + "/" + role;
+    }
+
+    String source() {
+      return "indicator " + definition.code() + " (" + part.fact() + ")";
+    }
+  }
+
+  /** The rows a part reads: parts with equal rows share a pass. */
+  private record Rows(String fact, Reference reference, int yearOffset, int windowYears) {
+
+    static Rows of(Part part) {
+      return new Rows(part.fact(), part.reference(), part.yearOffset(), part.windowYears());
+    }
+  }
+
+  private FactPasses() {}
+
+  /** The tallies of each part per cell, by {@link PartOf#key()}. */
+  static Map<String, Map<Cell, Tally>> tally(Connection conn, List<PartOf> parts, BuildYears years)
+      throws SQLException {
+    Map<Rows, List<PartOf>> passes = new LinkedHashMap<>();
+    for (PartOf p : parts) {
+      passes.computeIfAbsent(Rows.of(p.part()), r -> new ArrayList<>()).add(p);
+    }
+    Map<String, Map<Cell, Tally>> tallies = new HashMap<>();
+    for (var pass : passes.entrySet()) {
+      long t0 = System.nanoTime();
+      pass(conn, pass.getKey(), pass.getValue(), years, tallies);
+      LOG.debug(
+          "{} ({} parts) in {} ms",
+          pass.getKey(),
+          pass.getValue().size(),
+          (System.nanoTime() - t0) / 1_000_000);
+    }
+    return tallies;
+  }
+
+  private static void pass(
+      Connection conn,
+      Rows rows,
+      List<PartOf> parts,
+      BuildYears years,
+      Map<String, Map<Cell, Tally>> tallies)
+      throws SQLException {
+    // one amount and records column per distinct (aggregate, condition)
+    Map<String, Integer> columnOf = new LinkedHashMap<>();
+    Map<String, Integer> partColumn = new HashMap<>();
+    List<String> aggregates = new ArrayList<>();
+    boolean bySex = false;
+    boolean residenceSplit = false;
+    for (PartOf p : parts) {
+      String aggregate = p.part().aggregate().sql(p.source());
+      String where = SqlTemplate.expression(p.source(), p.part().where());
+      Integer column = columnOf.get(aggregate + "\n" + where);
+      if (column == null) {
+        column = columnOf.size();
+        columnOf.put(aggregate + "\n" + where, column);
+        aggregates.add(
+            "(%1$s filter (where %2$s))::double as amount_%3$d,".formatted(aggregate, where, column)
+                + " (count(*) filter (where %1$s))::bigint as records_%2$d"
+                    .formatted(where, column));
+      }
+      partColumn.put(p.key(), column);
+      bySex |= p.definition().bySex();
+      residenceSplit |= p.definition().residenceSplit();
+    }
+    String sql =
+        SqlTemplate.load(TEMPLATE)
+            .render(
+                Map.of(
+                    "rows",
+                    SqlTemplate.load(rows.reference().template())
+                        .render(Map.of("fact", SqlTemplate.identifier(rows.fact()))),
+                    "aggregates",
+                    String.join(",\n        ", aggregates),
+                    "grouping_sets",
+                    groupingSets(bySex, residenceSplit),
+                    "residence",
+                    residenceSplit
+                        ? "case when grouping(residence) = 1 then 'all' else residence end"
+                        : "'all'",
+                    "sex",
+                    bySex ? "case when grouping(sex_code) = 1 then '0' else sex_code end" : "'0'",
+                    "grouped_residence",
+                    residenceSplit ? "grouping(residence)" : "1",
+                    "grouped_sex",
+                    bySex ? "grouping(sex_code)" : "1"));
+    for (PartOf p : parts) {
+      tallies.put(p.key(), new HashMap<>());
+    }
+    try (PreparedStatement ps = conn.prepareStatement(sql)) {
+      // the parameters are the reference rule's
+      ps.setInt(1, years.firstYear());
+      ps.setInt(2, years.lastYear());
+      ps.setInt(3, rows.yearOffset());
+      ps.setInt(4, rows.windowYears());
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          Cell cell = new Cell(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4));
+          long base = rs.getLong(5);
+          boolean setWithResidence = rs.getInt(6) == 0;
+          boolean setWithSex = rs.getInt(7) == 0;
+          for (PartOf p : parts) {
+            // a part keeps the grouping sets of its own indicator, as if it were counted alone
+            if (setWithResidence && !p.definition().residenceSplit()
+                || setWithSex && !p.definition().bySex()) {
+              continue;
+            }
+            int column = partColumn.get(p.key());
+            Object amount = rs.getObject("amount_" + column);
+            tallies
+                .get(p.key())
+                .put(
+                    cell,
+                    new Tally(
+                        amount == null ? null : ((Number) amount).doubleValue(),
+                        rs.getLong("records_" + column),
+                        base));
+          }
+        }
+      }
+    } catch (SQLException e) {
+      throw new SQLException(
+          "indicators reading "
+              + rows.fact()
+              + " ("
+              + parts.get(0).source()
+              + " and others): "
+              + e.getMessage(),
+          e);
+    }
+  }
+
+  /** The union of the grouping sets of the parts' indicators (IndicatorEngine's, per part). */
+  private static String groupingSets(boolean bySex, boolean residenceSplit) {
+    List<String> sets = new ArrayList<>();
+    sets.add("(cell_year, cell_area, cell_level)");
+    if (bySex) {
+      sets.add("(cell_year, cell_area, cell_level, sex_code)");
+    }
+    if (residenceSplit) {
+      sets.add("(cell_year, cell_area, cell_level, residence)");
+    }
+    if (bySex && residenceSplit) {
+      sets.add("(cell_year, cell_area, cell_level, residence, sex_code)");
+    }
+    return String.join(", ", sets);
+  }
+}
