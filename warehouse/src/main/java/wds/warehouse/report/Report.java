@@ -110,6 +110,16 @@ public record Report(
     return indicators.stream().flatMap(s -> s.rows().stream()).toList();
   }
 
+  /** The departments whose deliveries the report rests on, as a report names them. */
+  public List<String> departments() {
+    return deliveries.stream().map(Delivery::source).distinct().map(Departments::name).toList();
+  }
+
+  /** The rows rejected in the deliveries behind the report. */
+  public long rejectedRows() {
+    return rejects.stream().mapToLong(RejectCount::rows).sum();
+  }
+
   /** The date of the latest delivery behind the snapshot. */
   public LocalDate latestDelivery() {
     return years.latestDeliveryDate();
