@@ -37,6 +37,8 @@ public final class ReportFiles {
         ReportJson.write(report, out);
       }
       HtmlReport.write(report, building.resolve("report.html"));
+      DocxReport.write(report, building.resolve("report.docx"));
+      Yearbook.write(report, building.resolve("yearbook.xlsx"));
       readableByTheGroup(building);
       replace(building, folder.toAbsolutePath());
       return folder;

@@ -31,7 +31,8 @@ public record Report(
     List<IndicatorSection> indicators,
     WarningDigest digest,
     List<Delivery> deliveries,
-    List<RejectCount> rejects) {
+    List<RejectCount> rejects,
+    List<SexAgeCell> sexAge) {
 
   private static final String ROOT = "wds/warehouse/report/";
   private static final SqlTemplate ROWS = SqlTemplate.load(ROOT + "report_rows.sql");
@@ -44,6 +45,7 @@ public record Report(
     indicators = List.copyOf(indicators);
     deliveries = List.copyOf(deliveries);
     rejects = List.copyOf(rejects);
+    sexAge = List.copyOf(sexAge);
   }
 
   /** The report of {@code kind} for {@code year} from {@code source}. */
@@ -92,7 +94,8 @@ public record Report(
         sections,
         WarningDigest.read(c, year),
         deliveries(c),
-        rejects(c));
+        rejects(c),
+        SexAgeCell.read(c, first, year));
   }
 
   /** The plan's name, as the title page gives it. */
