@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import wds.warehouse.report.Report;
 import wds.warehouse.report.ReportJson;
@@ -35,11 +36,28 @@ public final class ReportFiles {
       try (OutputStream out = Files.newOutputStream(building.resolve("report.json"))) {
         ReportJson.write(report, out);
       }
+      HtmlReport.write(report, building.resolve("report.html"));
+      DocxReport.write(report, building.resolve("report.docx"));
+      Yearbook.write(report, building.resolve("yearbook.xlsx"));
+      readableByTheGroup(building);
       replace(building, folder.toAbsolutePath());
       return folder;
     } catch (IOException | RuntimeException e) {
       delete(building);
       throw e;
+    }
+  }
+
+  /** The report's folder 0750 and files 0640, as the snapshots they come from. */
+  private static void readableByTheGroup(Path folder) throws IOException {
+    if (!folder.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      return;
+    }
+    Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwxr-x---"));
+    try (var files = Files.list(folder)) {
+      for (Path f : files.toList()) {
+        Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-r-----"));
+      }
     }
   }
 

@@ -4,4 +4,10 @@ import java.time.LocalDate;
 
 /** One delivery behind a report: the latest loaded file of a source's extract. */
 public record Delivery(
-    String source, String extract, LocalDate deliveryDate, long rowsLoaded, long rowsRejected) {}
+    String source, String extract, LocalDate deliveryDate, long rowsLoaded, long rowsRejected) {
+
+  /** The department answerable for the source, as a report names it. */
+  public String department() {
+    return Departments.name(source);
+  }
+}

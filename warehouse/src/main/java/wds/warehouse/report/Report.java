@@ -31,7 +31,8 @@ public record Report(
     List<IndicatorSection> indicators,
     WarningDigest digest,
     List<Delivery> deliveries,
-    List<RejectCount> rejects) {
+    List<RejectCount> rejects,
+    List<SexAgeCell> sexAge) {
 
   private static final String ROOT = "wds/warehouse/report/";
   private static final SqlTemplate ROWS = SqlTemplate.load(ROOT + "report_rows.sql");
@@ -44,6 +45,7 @@ public record Report(
     indicators = List.copyOf(indicators);
     deliveries = List.copyOf(deliveries);
     rejects = List.copyOf(rejects);
+    sexAge = List.copyOf(sexAge);
   }
 
   /** The report of {@code kind} for {@code year} from {@code source}. */
@@ -92,7 +94,8 @@ public record Report(
         sections,
         WarningDigest.read(c, year),
         deliveries(c),
-        rejects(c));
+        rejects(c),
+        SexAgeCell.read(c, first, year));
   }
 
   /** The plan's name, as the title page gives it. */
@@ -108,6 +111,16 @@ public record Report(
   /** Every row the report states, indicator by indicator. */
   public List<ReportRow> rows() {
     return indicators.stream().flatMap(s -> s.rows().stream()).toList();
+  }
+
+  /** The departments whose deliveries the report rests on, as a report names them. */
+  public List<String> departments() {
+    return deliveries.stream().map(Delivery::source).distinct().map(Departments::name).toList();
+  }
+
+  /** The rows rejected in the deliveries behind the report. */
+  public long rejectedRows() {
+    return rejects.stream().mapToLong(RejectCount::rows).sum();
   }
 
   /** The date of the latest delivery behind the snapshot. */

@@ -14,12 +14,17 @@ public final class ReportPhrases {
 
   /** "比上年提高0.8个百分点", "比上年下降3.2/10万", "与上年持平". */
   public static String change(Unit unit, double now, double before) {
+    return change(unit, now, before, "上年");
+  }
+
+  /** The change on an earlier value named {@code than}: "比2020年提高0.8个百分点". */
+  public static String change(Unit unit, double now, double before, String than) {
     double difference = now - before;
     String amount = amount(unit, Math.abs(difference));
     if (amount.equals(amount(unit, 0))) {
-      return "与上年持平";
+      return "与" + than + "持平";
     }
-    return (difference > 0 ? "比上年提高" : "比上年下降") + amount;
+    return (difference > 0 ? "比" + than + "提高" : "比" + than + "下降") + amount;
   }
 
   /** "距目标仍差2.5个百分点". */

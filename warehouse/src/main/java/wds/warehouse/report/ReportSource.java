@@ -40,14 +40,21 @@ public final class ReportSource implements AutoCloseable {
    */
   public static ReportSource publicFeed(Path snapshot, Path publicFeed) throws SQLException {
     Path values = publicFeed.resolve("indicator_value.parquet");
-    if (!Files.isRegularFile(values)) {
-      throw new SQLException("the public feed has no " + values);
+    Path mart = publicFeed.resolve("mart_sex_age.parquet");
+    for (Path file : new Path[] {values, mart}) {
+      if (!Files.isRegularFile(file)) {
+        throw new SQLException("the public feed has no " + file);
+      }
     }
     Connection c = attach(snapshot);
     try (Statement st = c.createStatement()) {
       st.execute(
           "CREATE TEMP TABLE feed_indicator_value AS SELECT * FROM read_parquet("
               + literal(values)
+              + ")");
+      st.execute(
+          "CREATE TEMP TABLE feed_mart_sex_age AS SELECT * FROM read_parquet("
+              + literal(mart)
               + ")");
     }
     run(c, "public_views.sql");

@@ -9,3 +9,5 @@ create or replace temp view fact_indicator_reports as select * from snap.fact_in
 create or replace temp view indicator_value as
     select *, cast(null as varchar) as suppressed from snap.indicator_value;
 create or replace temp view indicator_warning as select * from snap.indicator_warning;
+create or replace temp view mart_sex_age as
+    select *, cast(null as varchar) as suppressed from snap.mart_sex_age;

@@ -37,3 +37,4 @@ create or replace temp view indicator_warning as
      and v.residence = w.residence
      and v.sex = cast(w.sex as varchar)
     where v.suppressed is null;
+create or replace temp view mart_sex_age as select * from feed_mart_sex_age;

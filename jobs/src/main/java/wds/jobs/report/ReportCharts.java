@@ -1,0 +1,190 @@
+package wds.jobs.report;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Rectangle;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.SymbolAxis;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.DeviationRenderer;
+import org.jfree.chart.renderer.xy.YIntervalRenderer;
+import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.data.xy.YIntervalSeries;
+import org.jfree.data.xy.YIntervalSeriesCollection;
+import org.jfree.svg.SVGGraphics2D;
+import org.jfree.svg.ViewBox;
+import wds.warehouse.report.IndicatorSection;
+import wds.warehouse.report.ReportRow;
+
+/**
+ * The charts of a report as inline SVG (JFreeChart drawn through JFreeSVG): text stays SVG text,
+ * drawn by the reader's browser with its own fonts, so the server embeds no font. Withheld and
+ * missing values are left out of a chart, never drawn as zero.
+ */
+final class ReportCharts {
+
+  private static final Font FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
+  private static final Color[] COLORS = {
+    new Color(0x1f, 0x5f, 0xa8), new Color(0xc0, 0x39, 0x2b), new Color(0x2e, 0x8b, 0x57)
+  };
+  private static final AtomicInteger IDS = new AtomicInteger();
+
+  private ReportCharts() {}
+
+  /** The county's trend from the first year shown, the 95% interval as a band, the target line. */
+  static String trend(IndicatorSection s) {
+    YIntervalSeriesCollection data = new YIntervalSeriesCollection();
+    data.addSeries(series("全县", s.trend()));
+    return years(s, data, true);
+  }
+
+  /** Urban against rural, by year. */
+  static String urbanRural(IndicatorSection s) {
+    YIntervalSeriesCollection data = new YIntervalSeriesCollection();
+    data.addSeries(series("城镇", s.series("urban", "0")));
+    data.addSeries(series("农村", s.series("rural", "0")));
+    return years(s, data, false);
+  }
+
+  /** Women against men, by year. */
+  static String sexes(IndicatorSection s) {
+    YIntervalSeriesCollection data = new YIntervalSeriesCollection();
+    data.addSeries(series("女性", s.series("all", "2")));
+    data.addSeries(series("男性", s.series("all", "1")));
+    return years(s, data, false);
+  }
+
+  /**
+   * The townships of the report year as points with their intervals, the county value as a line.
+   */
+  static String townships(IndicatorSection s) {
+    List<ReportRow> rows = s.townships();
+    String[] names = rows.stream().map(ReportRow::areaName).toArray(String[]::new);
+    YIntervalSeries points = new YIntervalSeries("乡镇");
+    for (int i = 0; i < rows.size(); i++) {
+      ReportRow r = rows.get(i);
+      if (shown(r)) {
+        double low = r.ciLow() == null ? r.value() : r.ciLow();
+        double high = r.ciHigh() == null ? r.value() : r.ciHigh();
+        points.add(i, r.value(), low, high);
+      }
+    }
+    YIntervalSeriesCollection data = new YIntervalSeriesCollection();
+    data.addSeries(points);
+    SymbolAxis axis = new SymbolAxis(null, names);
+    axis.setTickLabelFont(FONT);
+    axis.setGridBandsVisible(false);
+    NumberAxis values = valueAxis(s);
+    YIntervalRenderer renderer = new YIntervalRenderer();
+    renderer.setSeriesPaint(0, COLORS[0]);
+    XYPlot plot = new XYPlot(data, axis, values, renderer);
+    plot.setOrientation(PlotOrientation.HORIZONTAL);
+    s.current()
+        .filter(ReportCharts::shown)
+        .ifPresent(r -> plot.addRangeMarker(marker(r.value(), "全县", COLORS[1], false)));
+    target(s, plot);
+    return svg(chart(plot, false), 640, Math.max(220, 40 + 24 * names.length));
+  }
+
+  private static String years(IndicatorSection s, YIntervalSeriesCollection data, boolean band) {
+    NumberAxis years = new NumberAxis();
+    years.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+    years.setNumberFormatOverride(new java.text.DecimalFormat("0"));
+    years.setAutoRangeIncludesZero(false);
+    years.setTickLabelFont(FONT);
+    DeviationRenderer renderer = new DeviationRenderer(true, true);
+    for (int i = 0; i < data.getSeriesCount(); i++) {
+      renderer.setSeriesPaint(i, COLORS[i % COLORS.length]);
+      renderer.setSeriesFillPaint(i, COLORS[i % COLORS.length]);
+      renderer.setSeriesStroke(i, new BasicStroke(2f));
+    }
+    renderer.setAlpha(band ? 0.18f : 0.10f);
+    XYPlot plot = new XYPlot(data, years, valueAxis(s), renderer);
+    target(s, plot);
+    return svg(chart(plot, true), 640, 300);
+  }
+
+  private static void target(IndicatorSection s, XYPlot plot) {
+    Double line =
+        switch (s.targetOp()) {
+          case "ge", "lt", "approx" -> s.target();
+          case "up", "down" ->
+              s.baseline().filter(ReportCharts::shown).map(ReportRow::value).orElse(null);
+          default -> null;
+        };
+    if (line != null) {
+      plot.addRangeMarker(
+          marker(
+              line,
+              s.targetOp().equals("up") || s.targetOp().equals("down") ? "基期值" : "目标",
+              new Color(0x55, 0x55, 0x55),
+              true));
+    }
+  }
+
+  private static ValueMarker marker(double value, String label, Color color, boolean dashed) {
+    ValueMarker marker = new ValueMarker(value);
+    marker.setPaint(color);
+    marker.setStroke(
+        dashed
+            ? new BasicStroke(
+                1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f)
+            : new BasicStroke(1.2f));
+    marker.setLabel(label);
+    marker.setLabelFont(FONT);
+    marker.setLabelPaint(color);
+    return marker;
+  }
+
+  private static NumberAxis valueAxis(IndicatorSection s) {
+    NumberAxis axis = new NumberAxis(wds.warehouse.report.ReportFormat.unit(s.unit()));
+    axis.setAutoRangeIncludesZero(false);
+    axis.setTickLabelFont(FONT);
+    axis.setLabelFont(FONT);
+    return axis;
+  }
+
+  private static JFreeChart chart(XYPlot plot, boolean legend) {
+    plot.setBackgroundPaint(Color.WHITE);
+    plot.setDomainGridlinePaint(new Color(0xdd, 0xdd, 0xdd));
+    plot.setRangeGridlinePaint(new Color(0xdd, 0xdd, 0xdd));
+    JFreeChart chart = new JFreeChart(null, FONT, plot, legend);
+    chart.setBackgroundPaint(Color.WHITE);
+    LegendTitle title = chart.getLegend();
+    if (title != null) {
+      title.setItemFont(FONT);
+      title.setPosition(RectangleEdge.TOP);
+    }
+    return chart;
+  }
+
+  private static YIntervalSeries series(String name, List<ReportRow> rows) {
+    YIntervalSeries series = new YIntervalSeries(name);
+    for (ReportRow r : rows) {
+      if (shown(r)) {
+        double low = r.ciLow() == null ? r.value() : r.ciLow();
+        double high = r.ciHigh() == null ? r.value() : r.ciHigh();
+        series.add(r.year(), r.value(), low, high);
+      }
+    }
+    return series;
+  }
+
+  private static boolean shown(ReportRow r) {
+    return r != null && !r.withheld() && r.value() != null;
+  }
+
+  private static String svg(JFreeChart chart, int width, int height) {
+    SVGGraphics2D g2 = new SVGGraphics2D(width, height);
+    g2.setDefsKeyPrefix("c" + IDS.incrementAndGet() + "_");
+    chart.draw(g2, new Rectangle(0, 0, width, height));
+    return g2.getSVGElement(null, true, new ViewBox(0, 0, width, height), null, null);
+  }
+}
