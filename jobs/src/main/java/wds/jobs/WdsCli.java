@@ -39,7 +39,8 @@ import picocli.CommandLine.ScopeType;
       wds.jobs.load.BenchmarkLoadCommand.class,
       wds.jobs.seed.SeedSourcesCommand.class,
       wds.jobs.serve.ServeCommand.class,
-      wds.jobs.serve.UserCommand.class
+      wds.jobs.serve.UserCommand.class,
+      wds.jobs.serve.BenchmarkServeCommand.class
     })
 public final class WdsCli implements Runnable {
 
