@@ -96,11 +96,8 @@ class ServeBrowserTest {
             "overview", List.of("/", "attainment-chart"),
             "indicator", List.of("/indicator/H02", "trend-chart", "township-chart"),
             "indicator-by-sex",
-                List.of(
-                    "/indicator/" + ServeControllerTest.bySexIndicator(),
-                    "trend-chart",
-                    "sex-chart"),
-            "township", List.of("/township/" + ServeControllerTest.township()),
+                List.of("/indicator/" + county.bySexIndicator(), "trend-chart", "sex-chart"),
+            "township", List.of("/township/" + county.township()),
             "warnings", List.of("/warnings"),
             "warning-rows", List.of("/warnings/rows?indicator=H02"),
             "data", List.of("/data"),

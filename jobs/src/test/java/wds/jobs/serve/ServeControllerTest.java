@@ -85,12 +85,12 @@ class ServeControllerTest {
         .contains("定义")
         .contains("原始预警记录");
     // by sex: women against men
-    assertThat(page("/indicator/" + bySexIndicator())).contains("id=\"sex-chart\"");
+    assertThat(page("/indicator/" + county.bySexIndicator())).contains("id=\"sex-chart\"");
   }
 
   @Test
   void townshipPage_ShowsEveryIndicatorAgainstTheCounty() throws Exception {
-    String code = township();
+    String code = county.township();
     String html = page("/township/" + code);
     assertThat(html).contains("各项指标与全县对比").contains("/indicator/H01").contains("/indicator/L01");
   }
@@ -191,24 +191,5 @@ class ServeControllerTest {
 
   static String escape(String text) {
     return org.springframework.web.util.HtmlUtils.htmlEscape(text, "UTF-8");
-  }
-
-  static String township() throws Exception {
-    try (Connection c = new Snapshots(county.home.snapshots()).openCurrent();
-        var rs =
-            c.createStatement()
-                .executeQuery(
-                    "select min(area_code) from dim_area where area_level = 'township'")) {
-      rs.next();
-      return rs.getString(1);
-    }
-  }
-
-  static String bySexIndicator() throws Exception {
-    try (Connection c = new Snapshots(county.home.snapshots()).openCurrent();
-        var rs = c.createStatement().executeQuery("select min(code) from indicator where by_sex")) {
-      rs.next();
-      return rs.getString(1);
-    }
   }
 }

@@ -61,6 +61,25 @@ final class ServedCounty {
     return shared;
   }
 
+  /** The first township of the county. */
+  String township() throws java.sql.SQLException {
+    return first("select min(area_code) from dim_area where area_level = 'township'");
+  }
+
+  /** The first indicator broken down by sex. */
+  String bySexIndicator() throws java.sql.SQLException {
+    return first("select min(code) from indicator where by_sex");
+  }
+
+  private String first(String sql) throws java.sql.SQLException {
+    try (java.sql.Connection c =
+            new wds.warehouse.publish.Snapshots(home.snapshots()).openCurrent();
+        java.sql.ResultSet rs = c.createStatement().executeQuery(sql)) {
+      rs.next();
+      return rs.getString(1);
+    }
+  }
+
   int port() {
     return ((WebServerApplicationContext) context).getWebServer().getPort();
   }
