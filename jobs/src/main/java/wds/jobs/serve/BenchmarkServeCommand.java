@@ -49,10 +49,13 @@ public final class BenchmarkServeCommand implements Callable<Integer> {
 
   @Mixin HomeOption home;
 
-  @Option(names = "--runs", defaultValue = "30", description = "measured requests per page")
+  @Option(names = "--runs", defaultValue = "100", description = "measured requests per page")
   int runs;
 
-  @Option(names = "--warmup", defaultValue = "20", description = "unmeasured requests first")
+  @Option(
+      names = "--warmup",
+      defaultValue = "200",
+      description = "unmeasured requests first (the JIT compiles the page's path meanwhile)")
   int warmup;
 
   @Option(names = "--indicator", defaultValue = "H02", description = "the indicator page timed")
@@ -103,6 +106,34 @@ public final class BenchmarkServeCommand implements Callable<Integer> {
             ms.get(ms.size() - 1),
             cpu);
       }
+      // what a request costs right after a nightly, before the new snapshot's pages are kept
+      Dashboard dashboard = context.getBean(Dashboard.class);
+      List<Double> overview = new ArrayList<>();
+      List<Double> page = new ArrayList<>();
+      for (int i = 0; i < 20; i++) {
+        overview.add(
+            dashboard.read(
+                (c, years, name) -> {
+                  long start = System.nanoTime();
+                  Overview.read(c, years, Dashboard.year(null, years));
+                  return (System.nanoTime() - start) / 1e6;
+                }));
+        page.add(
+            dashboard.read(
+                (c, years, name) -> {
+                  long start = System.nanoTime();
+                  IndicatorPage.read(
+                      c, Dashboard.indicator(c, indicator), years, Dashboard.year(null, years));
+                  return (System.nanoTime() - start) / 1e6;
+                }));
+      }
+      overview.sort(null);
+      page.sort(null);
+      out.printf(
+          Locale.ROOT,
+          "  reading a new snapshot (warm JVM, median of 20): overview %.1f ms, indicator %.1f ms%n",
+          quantile(overview, 0.5),
+          quantile(page, 0.5));
       out.flush();
       return 0;
     } finally {
