@@ -146,7 +146,9 @@ public final class BenchmarkServeCommand implements Callable<Integer> {
   private static double once(HttpClient client, String url) throws Exception {
     long start = System.nanoTime();
     HttpResponse<byte[]> response =
-        client.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        client.send(
+            HttpRequest.newBuilder(URI.create(url)).GET().build(),
+            HttpResponse.BodyHandlers.ofByteArray());
     check(response, url);
     return (System.nanoTime() - start) / 1e6;
   }
@@ -203,8 +205,8 @@ public final class BenchmarkServeCommand implements Callable<Integer> {
   }
 
   /**
-   * The CPU time of this JVM, server and client together: on a shared machine the wall time
-   * counts the other processes too, the CPU time does not.
+   * The CPU time of this JVM, server and client together: on a shared machine the wall time counts
+   * the other processes too, the CPU time does not.
    */
   private static long processCpuNanos() {
     return ((com.sun.management.OperatingSystemMXBean)

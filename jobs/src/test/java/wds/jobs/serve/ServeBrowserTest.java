@@ -120,6 +120,7 @@ class ServeBrowserTest {
     // a phone's width: still one page, tables scroll inside their cards
     browser.manage().window().setSize(new Dimension(390, 844));
     browser.get(county.url("/"));
+    new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> drawn("attainment-chart") > 3);
     shot("overview-phone");
     Object overflow =
         ((JavascriptExecutor) browser)

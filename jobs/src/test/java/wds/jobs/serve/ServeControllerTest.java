@@ -104,6 +104,7 @@ class ServeControllerTest {
     String html = page("/warnings");
     assertThat(digest.entries()).isNotEmpty();
     assertThat(html).contains(escape(digest.entries().get(0).text()));
+    assertThat(html).contains("<span class=\"kind\">未达标</span>");
     String notMet = page("/warnings?kind=not_met");
     for (var entry : digest.entries()) {
       if (!entry.kinds().contains("not_met")) {
@@ -112,6 +113,22 @@ class ServeControllerTest {
     }
     assertThat(page("/warnings/rows?indicator=" + digest.entries().get(0).indicatorCode()))
         .contains(digest.entries().get(0).indicatorCode());
+  }
+
+  @Test
+  void publicPage_NamesTheCountyAndItsTownships_FromTheLake() throws Exception {
+    String township = county.township();
+    String name;
+    try (Connection c = new Snapshots(county.home.snapshots()).openCurrent();
+        var rs =
+            c.createStatement()
+                .executeQuery(
+                    "select area_name from dim_area where area_code = '" + township + "'")) {
+      rs.next();
+      name = rs.getString(1);
+    }
+    String html = mvc.perform(get("/public")).andReturn().getResponse().getContentAsString();
+    assertThat(html).contains(">" + name + "</option>").contains("<td>H01 孕产妇死亡率</td>");
   }
 
   @Test
@@ -124,7 +141,7 @@ class ServeControllerTest {
   void downloads_ListTheFeedAndTheLake_AndSayWhenThereIsNoReport() throws Exception {
     String html = page("/downloads");
     assertThat(html).contains("还没有报告").contains("indicator_value.csv").contains("dim_area/");
-    MvcResult file = as(get("/public/feed/indicator_value.csv"));
+    MvcResult file = as(get("/public/feed?file=indicator_value.csv"));
     assertThat(file.getResponse().getStatus()).isEqualTo(200);
     assertThat(as(get("/downloads/lake?file=../state/users")).getResponse().getStatus())
         .isEqualTo(404);
