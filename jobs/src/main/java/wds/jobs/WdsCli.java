@@ -36,11 +36,15 @@ import picocli.CommandLine.ScopeType;
       wds.jobs.schedule.ScheduleCommand.class,
       wds.jobs.query.QueryCommand.class,
       wds.jobs.status.StatusCommand.class,
+      wds.jobs.report.ReportCommand.class,
       wds.jobs.load.BenchmarkLoadCommand.class,
+      wds.jobs.nightly.BenchmarkNightlyCommand.class,
       wds.jobs.seed.SeedSourcesCommand.class,
       wds.jobs.serve.ServeCommand.class,
       wds.jobs.serve.UserCommand.class,
-      wds.jobs.serve.BenchmarkServeCommand.class
+      wds.jobs.serve.BenchmarkServeCommand.class,
+      wds.jobs.region.WorkerCommand.class,
+      wds.jobs.region.BenchmarkRegionCommand.class
     })
 public final class WdsCli implements Runnable {
 
@@ -55,6 +59,7 @@ public final class WdsCli implements Runnable {
   boolean verbose;
 
   public static void main(String[] args) {
+    wds.jobs.region.ParentWatch.startIfAsked();
     System.exit(commandLine().execute(args));
   }
 

@@ -56,6 +56,12 @@ public final class WarehouseBuilder {
    */
   public BuildResult build(Connection conn, String targetCatalog, LocalDate asOf)
       throws SQLException {
+    return build(conn, targetCatalog, asOf, BuildSteps.NONE);
+  }
+
+  /** {@link #build(Connection, String, LocalDate)}, telling {@code steps} as each part ends. */
+  public BuildResult build(Connection conn, String targetCatalog, LocalDate asOf, BuildSteps steps)
+      throws SQLException {
     String source = single(conn, "select current_database()");
     String previousPath = single(conn, "select current_setting('search_path')");
     // models name their inputs unqualified: the target first (where tables are created and
@@ -65,7 +71,9 @@ public final class WarehouseBuilder {
     try {
       execute(conn, SqlTemplate.load(ENGINE + "macros.sql").sql());
       int built = 0;
-      for (Model model : models.models()) {
+      List<Model> ordered = models.models();
+      for (int i = 0; i < ordered.size(); i++) {
+        Model model = ordered.get(i);
         long start = System.nanoTime();
         if (model.engineTable()) {
           execute(conn, model.sql());
@@ -74,6 +82,9 @@ public final class WarehouseBuilder {
         }
         built++;
         LOG.info("built {} in {} ms", model.name(), (System.nanoTime() - start) / 1_000_000);
+        if (i + 1 == ordered.size() || !ordered.get(i + 1).layer().equals(model.layer())) {
+          steps.finished("models: " + model.layer());
+        }
       }
       long engineStart = System.nanoTime();
       BuildYears years = years(conn);
@@ -86,12 +97,15 @@ public final class WarehouseBuilder {
           "computed {} indicator values in {} ms",
           values.size(),
           (System.nanoTime() - engineStart) / 1_000_000);
+      steps.finished("indicator engine");
       long warningsStart = System.nanoTime();
       List<IndicatorWarning> warnings = new EarlyWarnings(plan, catalogue, areas).evaluate(values);
+      steps.finished("warnings");
       IndicatorWriter writer = new IndicatorWriter(conn, targetCatalog);
       writer.catalogue(plan, catalogue);
       writer.values(values);
       writer.warnings(warnings);
+      steps.finished("indicator tables");
       LOG.info(
           "raised {} warnings and wrote the indicator tables in {} ms",
           warnings.size(),

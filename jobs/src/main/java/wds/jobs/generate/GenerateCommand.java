@@ -10,7 +10,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import wds.jobs.HomeOption;
+import wds.jobs.region.RegionDeliveries;
+import wds.jobs.region.RegionFile;
+import wds.pipeline.synthetic.BuiltInCounties;
 import wds.pipeline.synthetic.CountyGenerator;
+import wds.pipeline.synthetic.CountyProfile;
 import wds.pipeline.synthetic.DeliveredFile;
 import wds.pipeline.synthetic.EducationFormat;
 import wds.pipeline.synthetic.GenerationSummary;
@@ -24,7 +28,10 @@ import wds.pipeline.synthetic.GeneratorSettings;
       "Writes one nightly delivery of every source of a synthetic county shaped like Hutubi"
           + " (652323): <out>/<source>/<extract>_<yyyymmdd>.<ext> with a manifest per source,"
           + " generator.json and injected-faults.csv beside them.",
-      "With --delta-from, writes the next night's delta delivery instead."
+      "With --delta-from, writes the next night's delta delivery instead.",
+      "With --county CODE, a county of the built-in list (Changji's seven and a few others);"
+          + " with --region FILE, every county of the region into its drop folder, the largest"
+          + " with --persons and the others scaled as the built-in list says."
     })
 public final class GenerateCommand implements Callable<Integer> {
 
@@ -32,8 +39,23 @@ public final class GenerateCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--out", required = true, paramLabel = "DIR", description = "where to write")
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      description = "where to write (required unless --region is given)")
   Path out;
+
+  @Option(
+      names = "--county",
+      paramLabel = "CODE",
+      description = "a county of the built-in list, 6 or 12 digits (default 652323, Hutubi)")
+  String county;
+
+  @Option(
+      names = "--region",
+      paramLabel = "FILE",
+      description = "a region file: one delivery per county, into each county's drop folder")
+  Path region;
 
   @Option(
       names = "--persons",
@@ -79,9 +101,27 @@ public final class GenerateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     long started = System.nanoTime();
+    if (region != null) {
+      if (out != null || deltaFrom != null || county != null) {
+        throw new picocli.CommandLine.ParameterException(
+            spec.commandLine(),
+            "--region writes into the counties' drop folders: no --out,"
+                + " --county or --delta-from");
+      }
+      return RegionDeliveries.generate(
+          RegionFile.load(region), settings(), persons != null, spec.commandLine().getOut());
+    }
+    if (out == null) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "Missing required option: '--out=DIR'");
+    }
     GenerationSummary summary;
     if (deltaFrom != null) {
-      if (persons != null || seed != null || years != null || educationFormat != null) {
+      if (persons != null
+          || seed != null
+          || years != null
+          || educationFormat != null
+          || county != null) {
         throw new picocli.CommandLine.ParameterException(
             spec.commandLine(),
             "--delta-from takes the county from the previous delivery: only --out, --date and"
@@ -89,43 +129,65 @@ public final class GenerateCommand implements Callable<Integer> {
       }
       summary = CountyGenerator.generateDelta(deltaFrom, out, date, badRows);
     } else {
-      GeneratorSettings s = GeneratorSettings.defaults();
-      if (persons != null) {
-        s = s.withPersons(persons);
-      }
-      if (seed != null) {
-        s = s.withSeed(seed);
-      }
-      if (date != null) {
-        s = s.withDate(date);
-      }
-      if (badRows != null) {
-        s = s.withBadRowRate(badRows);
-      }
-      if (educationFormat != null) {
-        s =
-            s.withEducationFormat(
-                EducationFormat.valueOf(educationFormat.toUpperCase(Locale.ROOT)));
-      }
-      if (years != null) {
-        String[] parts = years.split("-");
-        if (parts.length != 2) {
-          throw new picocli.CommandLine.ParameterException(
-              spec.commandLine(), "--years must look like 2012-2025");
-        }
-        s =
-            new GeneratorSettings(
-                s.persons(),
-                s.seed(),
-                Integer.parseInt(parts[0].trim()),
-                Integer.parseInt(parts[1].trim()),
-                s.date(),
-                s.badRowRate(),
-                s.educationFormat());
+      GeneratorSettings s = settings();
+      if (county != null) {
+        CountyProfile profile = county(county);
+        s = s.withCounty(profile.code()).withSeed(profile.seedFor(s.seed()));
       }
       summary = CountyGenerator.generate(s, out);
     }
     double seconds = (System.nanoTime() - started) / 1e9;
+    print(summary, out, seconds);
+    return 0;
+  }
+
+  private CountyProfile county(String code) {
+    try {
+      return BuiltInCounties.get(code);
+    } catch (IllegalArgumentException e) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+  }
+
+  /** The settings the options give, for Hutubi. */
+  private GeneratorSettings settings() {
+    GeneratorSettings s = GeneratorSettings.defaults();
+    if (persons != null) {
+      s = s.withPersons(persons);
+    }
+    if (seed != null) {
+      s = s.withSeed(seed);
+    }
+    if (date != null) {
+      s = s.withDate(date);
+    }
+    if (badRows != null) {
+      s = s.withBadRowRate(badRows);
+    }
+    if (educationFormat != null) {
+      s = s.withEducationFormat(EducationFormat.valueOf(educationFormat.toUpperCase(Locale.ROOT)));
+    }
+    if (years != null) {
+      String[] parts = years.split("-");
+      if (parts.length != 2) {
+        throw new picocli.CommandLine.ParameterException(
+            spec.commandLine(), "--years must look like 2012-2025");
+      }
+      s =
+          new GeneratorSettings(
+              s.persons(),
+              s.seed(),
+              Integer.parseInt(parts[0].trim()),
+              Integer.parseInt(parts[1].trim()),
+              s.date(),
+              s.badRowRate(),
+              s.educationFormat());
+    }
+    return s;
+  }
+
+  /** The summary lines of one delivery. */
+  private void print(GenerationSummary summary, Path out, double seconds) {
     var w = spec.commandLine().getOut();
     w.printf(
         Locale.ROOT,
@@ -141,6 +203,5 @@ public final class GenerateCommand implements Callable<Integer> {
       w.printf(Locale.ROOT, "  %-10s %-36s %,10d  %s%n", f.source(), f.name(), f.rows(), f.mode());
     }
     w.flush();
-    return 0;
   }
 }

@@ -35,8 +35,18 @@ public final class NightlyCommand implements Callable<Integer> {
       description = "the drop folder (default: <home>/drop)")
   Path drop;
 
+  @Option(
+      names = "--region",
+      paramLabel = "FILE",
+      description =
+          "run every county of a region as a partition, then build the region (jobs/REGIONS.md)")
+  Path region;
+
   @Override
   public Integer call() {
+    if (region != null) {
+      return wds.jobs.region.RegionNightly.run(wds.jobs.region.RegionFile.load(region), System.out);
+    }
     WdsHome planned = homeOption.home();
     Path dropFolder = drop == null ? planned.drop() : drop.toAbsolutePath().normalize();
     if (drop != null) {

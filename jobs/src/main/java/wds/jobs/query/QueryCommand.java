@@ -24,6 +24,8 @@ import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.json.JsonMapper;
 import wds.jobs.HomeOption;
+import wds.jobs.WdsHome;
+import wds.jobs.region.RegionFile;
 import wds.warehouse.publish.Snapshots;
 import wds.warehouse.query.QueryLimits;
 import wds.warehouse.query.QueryRefusedException;
@@ -94,6 +96,12 @@ public final class QueryCommand implements Callable<Integer> {
       description = "the query is stopped after this long (default: $WDS_QUERY_TIMEOUT or 60)")
   long timeoutSeconds;
 
+  @Option(
+      names = "--region",
+      paramLabel = "FILE",
+      description = "query the region's snapshot (the region file's home) instead of --home")
+  Path region;
+
   @Parameters(paramLabel = "SQL", description = "the query, for example \"select * from dim_sex\"")
   String sql;
 
@@ -103,10 +111,11 @@ public final class QueryCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Optional<Path> snapshot = new Snapshots(home.home().snapshots()).current();
+    WdsHome queried = region == null ? home.home() : RegionFile.load(region).home();
+    Optional<Path> snapshot = new Snapshots(queried.snapshots()).current();
     if (snapshot.isEmpty()) {
       err.println(
-          "wds query: no warehouse snapshot has been published yet in " + home.home().snapshots());
+          "wds query: no warehouse snapshot has been published yet in " + queried.snapshots());
       err.flush();
       return 2;
     }

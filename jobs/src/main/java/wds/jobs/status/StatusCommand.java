@@ -59,11 +59,20 @@ public final class StatusCommand implements Callable<Integer> {
               + " population and reports, yearly returns: 400)")
   int maxDays;
 
+  @Option(
+      names = "--region",
+      paramLabel = "FILE",
+      description = "each county's last night and the region's snapshot (see jobs/REGIONS.md)")
+  java.nio.file.Path region;
+
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
+    if (region != null) {
+      return wds.jobs.region.RegionStatus.print(wds.jobs.region.RegionFile.load(region), out);
+    }
     Snapshots snapshots = new Snapshots(home.home().snapshots());
     Optional<Path> current = snapshots.current();
     if (current.isEmpty()) {

@@ -34,16 +34,17 @@ class NightlyKilledDuringBuildTest {
     NightlyRuns.secret(home);
     Path snapshots = home.resolve("snapshots");
 
-    Path log = tmp.resolve("killed.log");
+    Path console = tmp.resolve("killed.log");
+    Path log = home.resolve("logs/wds.log"); // the console shows progress, the home's log the steps
     Process process =
         WdsProcess.start(
-            log, List.of(), "nightly", "--home", home.toString(), "--drop", drop.toString());
+            console, List.of(), "nightly", "--home", home.toString(), "--drop", drop.toString());
     try {
       assertThat(
               WdsProcess.await(
                   Duration.ofSeconds(300),
                   () -> WdsProcess.read(log).contains("building snapshot wds-")))
-          .as("the build started; log:%n%s", WdsProcess.read(log))
+          .as("the build started; console:%n%s", WdsProcess.read(console))
           .isTrue();
       process.destroyForcibly(); // SIGKILL during the build
       assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();

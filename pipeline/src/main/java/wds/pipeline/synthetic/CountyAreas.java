@@ -7,14 +7,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The division tree of the synthetic county, shaped like Hutubi (呼图壁县, 652323): seven towns and
- * townships, four farms, their communities and villages, and the schools that serve them. The tree
- * is fixed (it does not depend on the seed); the names are illustrative, not the real gazetteer.
+ * The division tree of a synthetic county: its towns and townships, their communities and villages,
+ * and the schools that serve them. Hutubi's (呼图壁县, 652323: seven towns and townships, four farms)
+ * is laid out by hand; another built-in county's is derived from its code ({@link #of}). The tree
+ * never depends on the seed; the names are illustrative, not the real gazetteer.
  */
 final class CountyAreas {
-
-  static final String COUNTY_CODE = "652323000000";
-  static final String COUNTY_NAME = "呼图壁县";
 
   /** One township's description: code digits 7-9, name, population share, traits, layout. */
   private record Spec(
@@ -76,20 +74,80 @@ final class CountyAreas {
     }
   }
 
-  /** The Hutubi-shaped county. */
-  static CountyAreas hutubi() {
-    Area county = new Area(COUNTY_CODE, COUNTY_NAME, "county", null, null, null, -1, 1.0);
+  private static final List<String> TOWN_STEMS =
+      List.of(
+          "三屯河", "榆树沟", "二六工", "大西渠", "佃坝", "滋泥泉子", "硫磺沟", "六运", "宁边", "北庭", "老奇台", "半截沟", "吉布库",
+          "碧流河", "东城", "西地", "照壁山", "大有", "庙尔沟", "红旗", "新湖", "包家店", "凉州户", "广东地", "塔西河", "清水河",
+          "英格堡", "大南沟", "雀儿沟", "西泉", "乔勒潘", "坎儿孜", "白杨沟", "三个庄子", "上户", "南山");
+
+  /** The areas of a built-in county: Hutubi's by hand, any other's derived from its code. */
+  static CountyAreas of(CountyProfile profile) {
+    if (profile.code().equals(BuiltInCounties.HUTUBI)) {
+      return build(profile.code6(), profile.name(), "2165", SPECS);
+    }
+    return build(
+        profile.code6(), profile.name(), "2" + profile.code6().substring(3), specsOf(profile));
+  }
+
+  /**
+   * A county's townships drawn from its code alone: its seat the largest and best served, the
+   * others of unequal size and performance, the last ones farms where the county has more than
+   * nine.
+   */
+  private static List<Spec> specsOf(CountyProfile profile) {
+    long code = Long.parseLong(profile.code6());
+    List<Spec> specs = new ArrayList<>();
+    int n = profile.townships();
+    int stem = (int) Math.floorMod(Dice.hash(code, 1), (long) TOWN_STEMS.size());
+    for (int t = 0; t < n; t++) {
+      double u = Math.floorMod(Dice.hash(code, 2, t), 1000L) / 1000.0;
+      double v = Math.floorMod(Dice.hash(code, 3, t), 1000L) / 1000.0;
+      boolean farm = n > 9 && t >= n - 2;
+      boolean township = !farm && t >= n / 2 && u < 0.5;
+      String name =
+          TOWN_STEMS.get((stem + t * 7) % TOWN_STEMS.size()) + (farm ? "农场" : township ? "乡" : "镇");
+      String code3 =
+          farm
+              ? String.valueOf(400 + t - (n - 2))
+              : township ? String.valueOf(200 + t) : String.valueOf(100 + t);
+      double share = t == 0 ? 0.25 + 0.1 * u : 0.04 + 0.10 * u;
+      double performance = t == 0 ? 0.5 : Math.round((v * 1.8 - 0.9) * 10) / 10.0;
+      int communities = t == 0 ? 5 + (int) (u * 4) : township ? 0 : 1 + (int) (v * 2);
+      String communityClass = t == 0 ? "111" : farm ? "123" : "121";
+      double communityShare = t == 0 ? 0.75 : communities == 0 ? 0.0 : 0.15 + 0.1 * v;
+      int villages = 3 + (int) (u * 10);
+      int periUrban = t == 0 ? 2 : 0;
+      specs.add(
+          new Spec(
+              code3,
+              name,
+              share,
+              performance,
+              communities,
+              communityClass,
+              communityShare,
+              villages,
+              periUrban,
+              farm));
+    }
+    return specs;
+  }
+
+  private static CountyAreas build(
+      String code6, String countyName, String schoolPrefix, List<Spec> specs) {
+    String countyCode = code6 + "000000";
+    Area county = new Area(countyCode, countyName, "county", null, null, null, -1, 1.0);
     List<Township> townships = new ArrayList<>();
     List<Area> villages = new ArrayList<>();
     List<School> schools = new ArrayList<>();
-    double totalShare = SPECS.stream().mapToDouble(Spec::share).sum();
+    double totalShare = specs.stream().mapToDouble(Spec::share).sum();
     int villageName = 0;
     int communityName = 0;
-    for (int t = 0; t < SPECS.size(); t++) {
-      Spec spec = SPECS.get(t);
-      String townCode = "652323" + spec.code3() + "000";
+    for (int t = 0; t < specs.size(); t++) {
+      Spec spec = specs.get(t);
+      String townCode = code6 + spec.code3() + "000";
       Area town =
-          new Area(townCode, spec.name(), "township", COUNTY_CODE, null, null, t, spec.share());
+          new Area(townCode, spec.name(), "township", countyCode, null, null, t, spec.share());
       int first = villages.size();
       double share = spec.share() / totalShare;
       for (int c = 1; c <= spec.communities(); c++) {
@@ -101,7 +159,7 @@ final class CountyAreas {
         double w = share * spec.communityShare() * unequal(c, spec.communities());
         villages.add(
             new Area(
-                "652323" + spec.code3() + String.format("%03d", c),
+                code6 + spec.code3() + String.format("%03d", c),
                 name,
                 "village",
                 townCode,
@@ -120,7 +178,7 @@ final class CountyAreas {
         double w = share * (1 - spec.communityShare()) * unequal(v, spec.villages());
         villages.add(
             new Area(
-                "652323" + spec.code3() + String.format("%03d", 200 + v),
+                code6 + spec.code3() + String.format("%03d", 200 + v),
                 name,
                 "village",
                 townCode,
@@ -136,8 +194,8 @@ final class CountyAreas {
         for (int k = 1; k <= 3; k++) {
           schools.add(
               new School(
-                  "2165100" + "1" + String.format("%02d", k),
-                  "呼图壁县第" + FARM_UNITS[k - 1] + "小学",
+                  schoolPrefix + "100" + "1" + String.format("%02d", k),
+                  countyName + "第" + FARM_UNITS[k - 1] + "小学",
                   "primary",
                   t,
                   villages.get(first + k - 1).code()));
@@ -145,22 +203,37 @@ final class CountyAreas {
         for (int k = 1; k <= 2; k++) {
           schools.add(
               new School(
-                  "2165100" + "2" + String.format("%02d", k),
-                  "呼图壁县第" + FARM_UNITS[k + 2] + "中学",
+                  schoolPrefix + "100" + "2" + String.format("%02d", k),
+                  countyName + "第" + FARM_UNITS[k + 2] + "中学",
                   "junior",
                   t,
                   villages.get(first + k + 2).code()));
         }
       } else {
-        schools.add(new School("2165" + spec.code3() + "101", stem + "中心小学", "primary", t, seat));
-        schools.add(new School("2165" + spec.code3() + "201", stem + "中学", "junior", t, seat));
+        schools.add(
+            new School(schoolPrefix + spec.code3() + "101", stem + "中心小学", "primary", t, seat));
+        schools.add(
+            new School(schoolPrefix + spec.code3() + "201", stem + "中学", "junior", t, seat));
       }
     }
     Area seat = villages.get(0);
-    schools.add(new School("2165100301", "呼图壁县第一中学", "senior_general", -1, seat.code()));
-    schools.add(new School("2165100302", "呼图壁县第二中学", "senior_general", -1, villages.get(1).code()));
     schools.add(
-        new School("2165100401", "呼图壁县职业技术学校", "senior_vocational", -1, villages.get(2).code()));
+        new School(
+            schoolPrefix + "100301", countyName + "第一中学", "senior_general", -1, seat.code()));
+    schools.add(
+        new School(
+            schoolPrefix + "100302",
+            countyName + "第二中学",
+            "senior_general",
+            -1,
+            villages.get(1).code()));
+    schools.add(
+        new School(
+            schoolPrefix + "100401",
+            countyName + "职业技术学校",
+            "senior_vocational",
+            -1,
+            villages.get(2).code()));
     return new CountyAreas(
         county,
         Collections.unmodifiableList(townships),

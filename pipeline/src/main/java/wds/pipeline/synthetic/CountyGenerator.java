@@ -107,6 +107,7 @@ public final class CountyGenerator {
     m.put("date", s.date().toString());
     m.put("bad_rows", s.badRowRate());
     m.put("education_format", s.educationFormat().extension());
+    m.put("county", s.county());
     m.put("mode", previous == null ? "full" : "delta");
     m.put("previous_date", previous == null ? null : previous.toString());
     try (OutputStream o = Files.newOutputStream(out.resolve(SETTINGS_FILE))) {
@@ -135,6 +136,7 @@ public final class CountyGenerator {
       m.put("date", LocalDate.parse(n.get("date").asString()));
       m.put("bad_rows", n.get("bad_rows").asDouble());
       m.put("education_format", n.get("education_format").asString());
+      m.put("county", n.has("county") ? n.get("county").asString() : BuiltInCounties.HUTUBI);
       return m;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file, e);
@@ -149,6 +151,7 @@ public final class CountyGenerator {
         (Integer) m.get("last_year"),
         (LocalDate) m.get("date"),
         (Double) m.get("bad_rows"),
-        EducationFormat.valueOf(((String) m.get("education_format")).toUpperCase(Locale.ROOT)));
+        EducationFormat.valueOf(((String) m.get("education_format")).toUpperCase(Locale.ROOT)),
+        (String) m.get("county"));
   }
 }

@@ -11,7 +11,7 @@ import java.time.LocalDateTime;
 final class CountySimulation {
 
   private final GeneratorSettings settings;
-  private final CountyAreas areas = CountyAreas.hutubi();
+  private final CountyAreas areas;
   private final Demography demography;
   private final FamilyHistory family;
   private final MaternalHistory maternal;
@@ -26,7 +26,9 @@ final class CountySimulation {
 
   CountySimulation(GeneratorSettings settings) {
     this.settings = settings;
-    IdentityIssuer issuer = new IdentityIssuer(settings.seed());
+    CountyProfile county = BuiltInCounties.get(settings.county());
+    this.areas = CountyAreas.of(county);
+    IdentityIssuer issuer = new IdentityIssuer(settings.seed(), county.code6());
     demography = new Demography(settings, areas, issuer);
     family = new FamilyHistory(settings, areas, issuer);
     maternal = new MaternalHistory(settings, areas, demography);

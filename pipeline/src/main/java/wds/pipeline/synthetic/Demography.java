@@ -72,7 +72,7 @@ final class Demography {
     boolean female = d.u() < (age >= 65 ? 0.53 : 0.485);
     // born in the county unless an earlier in-migrant (more of them among adults)
     boolean local = d.chance(age < 12 ? 0.9 : 0.68);
-    String prefix = local ? IdentityIssuer.COUNTY : origin(d);
+    String prefix = local ? issuer.county() : issuer.origin(d);
     IdentityNumber id = issuer.issue(prefix, birth, female);
     return new Person(
         index, birth, female, id, Person.Entry.INITIAL, settings.start(), village, null);
@@ -80,7 +80,7 @@ final class Demography {
 
   /** A child born in the county to {@code mother}. */
   Person newborn(long index, Person mother, LocalDate birth, boolean female) {
-    IdentityNumber id = issuer.issue(IdentityIssuer.COUNTY, birth, female);
+    IdentityNumber id = issuer.issue(issuer.county(), birth, female);
     int village = mother.villageOn(birth);
     return new Person(
         index,
@@ -110,7 +110,7 @@ final class Demography {
     int age = Math.max(16, Math.min(70, (int) Math.round(d.normal(29, 8))));
     LocalDate birth = d.day(day.minusYears(age + 1).plusDays(1), day.minusYears(age));
     boolean female = d.chance(0.46);
-    IdentityNumber id = issuer.issue(origin(d), birth, female);
+    IdentityNumber id = issuer.issue(issuer.origin(d), birth, female);
     int village = d.weighted(migrantWeights);
     return new Person(index, birth, female, id, Person.Entry.MIGRANT, day, village, null);
   }
@@ -199,10 +199,6 @@ final class Demography {
         p.move(day, d.weighted(urbanWeights));
       }
     }
-  }
-
-  private static String origin(Dice d) {
-    return IdentityIssuer.ORIGINS.get(d.weighted(IdentityIssuer.ORIGIN_WEIGHTS));
   }
 
   static LocalDate max(LocalDate a, LocalDate b) {

@@ -53,10 +53,7 @@ final class FamilyHistory {
     while (!start.isAfter(horizon) && marriages.size() < 4) {
       double husbandAge = Math.max(22.05, woman.ageOn(start) + d.normal(2.5, 2.5));
       LocalDate husbandBirth = start.minusDays((long) (husbandAge * 365.25));
-      String prefix =
-          d.chance(0.7)
-              ? IdentityIssuer.COUNTY
-              : IdentityIssuer.ORIGINS.get(d.weighted(IdentityIssuer.ORIGIN_WEIGHTS));
+      String prefix = d.chance(0.7) ? issuer.county() : issuer.origin(d);
       IdentityNumber husband = issuer.issue(prefix, husbandBirth, false);
       String husbandPrior =
           prior.equals("never")
@@ -138,7 +135,8 @@ final class FamilyHistory {
             .set(
                 "registration_no",
                 String.format(
-                    "%s652323-%d-%09d%d", marriage ? "J" : "L", day.getYear(), woman.index, n))
+                    "%s%s-%d-%09d%d",
+                    marriage ? "J" : "L", issuer.county(), day.getYear(), woman.index, n))
             .set("kind", kind)
             .set("registration_date", day)
             .set("party1_id_number", Person.render(m.husband(), d))

@@ -15,6 +15,7 @@ import java.time.LocalDate;
  * @param date the delivery's extract date: nothing dated after it appears (except injected faults)
  * @param badRowRate fraction of record rows replaced by faulty ones (0 for none)
  * @param educationFormat the students extract as CSV or xlsx
+ * @param county 12-digit code of the county simulated, one of {@link BuiltInCounties}
  */
 public record GeneratorSettings(
     int persons,
@@ -23,7 +24,28 @@ public record GeneratorSettings(
     int lastYear,
     LocalDate date,
     double badRowRate,
-    EducationFormat educationFormat) {
+    EducationFormat educationFormat,
+    String county) {
+
+  /** Settings for Hutubi, the default county. */
+  public GeneratorSettings(
+      int persons,
+      long seed,
+      int firstYear,
+      int lastYear,
+      LocalDate date,
+      double badRowRate,
+      EducationFormat educationFormat) {
+    this(
+        persons,
+        seed,
+        firstYear,
+        lastYear,
+        date,
+        badRowRate,
+        educationFormat,
+        BuiltInCounties.HUTUBI);
+  }
 
   /** Hutubi's size, seed 1, years 2012-2025, delivered on 15 January 2026, no faults, CSV. */
   public static GeneratorSettings defaults() {
@@ -45,31 +67,47 @@ public record GeneratorSettings(
               + " must lie between the end of the first year and the end of "
               + (lastYear + 1));
     }
+    BuiltInCounties.get(county);
     if (badRowRate < 0 || badRowRate > 0.2) {
       throw new IllegalArgumentException("bad-row rate must be between 0 and 0.2");
     }
   }
 
   public GeneratorSettings withPersons(int n) {
-    return new GeneratorSettings(n, seed, firstYear, lastYear, date, badRowRate, educationFormat);
+    return new GeneratorSettings(
+        n, seed, firstYear, lastYear, date, badRowRate, educationFormat, county);
   }
 
   public GeneratorSettings withSeed(long s) {
     return new GeneratorSettings(
-        persons, s, firstYear, lastYear, date, badRowRate, educationFormat);
+        persons, s, firstYear, lastYear, date, badRowRate, educationFormat, county);
   }
 
   public GeneratorSettings withDate(LocalDate d) {
     return new GeneratorSettings(
-        persons, seed, firstYear, lastYear, d, badRowRate, educationFormat);
+        persons, seed, firstYear, lastYear, d, badRowRate, educationFormat, county);
   }
 
   public GeneratorSettings withBadRowRate(double r) {
-    return new GeneratorSettings(persons, seed, firstYear, lastYear, date, r, educationFormat);
+    return new GeneratorSettings(
+        persons, seed, firstYear, lastYear, date, r, educationFormat, county);
   }
 
   public GeneratorSettings withEducationFormat(EducationFormat f) {
-    return new GeneratorSettings(persons, seed, firstYear, lastYear, date, badRowRate, f);
+    return new GeneratorSettings(persons, seed, firstYear, lastYear, date, badRowRate, f, county);
+  }
+
+  /** The same settings for another built-in county. */
+  public GeneratorSettings withCounty(String code) {
+    return new GeneratorSettings(
+        persons,
+        seed,
+        firstYear,
+        lastYear,
+        date,
+        badRowRate,
+        educationFormat,
+        BuiltInCounties.get(code).code());
   }
 
   /** 1 January of the first year: the registry's opening day. */

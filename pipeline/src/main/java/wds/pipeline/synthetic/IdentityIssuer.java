@@ -11,8 +11,8 @@ import wds.pipeline.person.IdentityNumber;
  */
 final class IdentityIssuer {
 
-  /** Hutubi itself. */
-  static final String COUNTY = "652323";
+  /** Hutubi, where the default county's own people are registered. */
+  static final String HUTUBI = "652323";
 
   /**
    * Where in-migrants were born: Changji prefecture's other counties, Urumqi, southern and northern
@@ -35,10 +35,28 @@ final class IdentityIssuer {
       (int) (LocalDate.of(2100, 1, 1).toEpochDay() - EPOCH.toEpochDay());
 
   private final long seed;
+  private final String county;
+  private final List<String> origins;
   private final short[][] issued = new short[ORIGINS.size() + 1][];
 
-  IdentityIssuer(long seed) {
+  /**
+   * An issuer for the county {@code county} (six digits): a county of the origins list has Hutubi
+   * in its own place there, so that the weights stay those of a neighbour.
+   */
+  IdentityIssuer(long seed, String county) {
     this.seed = seed;
+    this.county = county;
+    this.origins = ORIGINS.stream().map(o -> o.equals(county) ? HUTUBI : o).toList();
+  }
+
+  /** The county's own prefix. */
+  String county() {
+    return county;
+  }
+
+  /** Where a person born elsewhere was born, weighted by {@link #ORIGIN_WEIGHTS}. */
+  String origin(Dice d) {
+    return origins.get(d.weighted(ORIGIN_WEIGHTS));
   }
 
   /**
@@ -46,7 +64,7 @@ final class IdentityIssuer {
    * 500 sequence numbers of the day are used up, the next area of the list issues it.
    */
   IdentityNumber issue(String prefix, LocalDate birth, boolean female) {
-    int p = prefix.equals(COUNTY) ? 0 : 1 + ORIGINS.indexOf(prefix);
+    int p = prefix.equals(county) ? 0 : 1 + origins.indexOf(prefix);
     if (p < 0) {
       throw new IllegalArgumentException("unknown area prefix " + prefix);
     }
@@ -60,7 +78,7 @@ final class IdentityIssuer {
       int k = issued[q][slot];
       if (k < 500) {
         issued[q][slot]++;
-        String area = q == 0 ? COUNTY : ORIGINS.get(q - 1);
+        String area = q == 0 ? county : origins.get(q - 1);
         int base = (int) Math.floorMod(Dice.hash(seed, q, day), 500L) * 2;
         int sequence = (base + 2 * k) % 1000 + (female ? 0 : 1);
         return IdentityNumber.of(area, birth, sequence);

@@ -184,6 +184,24 @@ public final class IndicatorEngine {
     return String.join(", ", sets);
   }
 
+  /**
+   * A mean part as a sum: per cell, the sum of the part's expression ({@link Tally#amount}) over
+   * its rows ({@link Tally#records}). A region sums these over its counties so that a mean above
+   * the county (a mean wage) comes from summed totals and headcounts, never from averaged means.
+   */
+  public Map<Cell, Tally> sumOfMean(
+      Connection conn, IndicatorDefinition def, Part part, BuildYears years) throws SQLException {
+    Part summed =
+        new Part(
+            part.fact(),
+            part.reference(),
+            part.yearOffset(),
+            part.windowYears(),
+            part.where(),
+            new Aggregate(Aggregate.Kind.SUM, part.aggregate().expression()));
+    return tally(conn, def, summed, years);
+  }
+
   /** Runs one part: its rows per year (the reference rule), aggregated per cell. */
   private Map<Cell, Tally> tally(
       Connection conn, IndicatorDefinition def, Part part, BuildYears years) throws SQLException {

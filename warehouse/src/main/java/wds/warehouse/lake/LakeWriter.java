@@ -1,13 +1,14 @@
 package wds.warehouse.lake;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
+import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,9 +24,12 @@ import wds.warehouse.publish.VersionedFolder;
 /**
  * The writer of the Parquet lake: every dimension, fact, mart and indicator table of a published
  * snapshot as Parquet under {@code <lake>/<table>/}, facts partitioned by year Hive-style ({@code
- * fact_births/year=2024/part-0.parquet}), the others one file ({@code dim_sex/part-0.parquet}). The
- * new lake is written aside and swapped in whole (see {@link VersionedFolder}), so a dashboard
- * never reads a half-written one.
+ * fact_births/year=2024/part-0.parquet}), the others one file ({@code dim_sex/part-0.parquet}).
+ * DuckDB writes the files itself ({@code COPY … TO … (FORMAT parquet, PARTITION_BY (year))}), one
+ * statement per table; Apache Parquet's Java library then reads each file's footer and checks its
+ * schema and row count against the table ({@link ParquetFooters}). The new lake is written aside
+ * and swapped in whole (see {@link VersionedFolder}) only when every file passes, so a dashboard
+ * never reads a half-written or broken one.
  */
 public final class LakeWriter {
 
@@ -41,7 +45,7 @@ public final class LakeWriter {
   private static final Logger log = LoggerFactory.getLogger(LakeWriter.class);
 
   private final VersionedFolder lake;
-  private final ParquetFiles parquet;
+  private final String codec;
 
   /** A lake at {@code lake}, snappy-compressed, keeping the current and the previous version. */
   public LakeWriter(Path lake) {
@@ -50,18 +54,22 @@ public final class LakeWriter {
 
   public LakeWriter(VersionedFolder lake, CompressionCodecName codec) {
     this.lake = lake;
-    this.parquet = new ParquetFiles(codec);
+    this.codec = codec.name().toLowerCase(java.util.Locale.ROOT);
   }
 
   /** What one lake build wrote: the published folder and the rows per table. */
   public record Result(Path folder, Map<String, Long> rows) {}
 
-  /** Writes the lake of {@code snapshot} (a published snapshot file) and swaps it in. */
+  /**
+   * Writes the lake of {@code snapshot} (a published snapshot file) and swaps it in once every
+   * written file's footer has been checked against its table ({@link ParquetFooters}): a broken
+   * file is never published.
+   */
   public Result write(Path snapshot) throws SQLException, IOException {
     String version = version(snapshot);
     Path building = lake.prepare(version);
     Map<String, Long> rows = new LinkedHashMap<>();
-    try (Connection connection = openStreaming(snapshot)) {
+    try (Connection connection = open(snapshot)) {
       String catalog = currentCatalog(connection);
       CatalogTables tables = CatalogTables.read(connection, catalog);
       for (var table : tables.tables().entrySet()) {
@@ -69,14 +77,33 @@ public final class LakeWriter {
           continue;
         }
         Path folder = building.resolve(table.getKey());
+        Files.createDirectories(folder);
         boolean partitioned =
             table.getKey().startsWith("fact_")
                 && table.getValue().stream().anyMatch(c -> c.name().equals(PARTITION));
-        long written =
-            partitioned
-                ? writePartitioned(connection, table.getKey(), table.getValue(), folder)
-                : writeWhole(connection, table.getKey(), table.getValue(), folder);
-        rows.put(table.getKey(), written);
+        Map<String, Long> expected =
+            partitioned ? partitionRows(connection, table.getKey()) : Map.of();
+        List<ParquetColumn> columns;
+        if (partitioned && !expected.isEmpty()) {
+          // the partition value lives in the folder name (Hive style), not in the file
+          columns = parquetColumns(table.getValue(), PARTITION);
+          copy(
+              connection,
+              select(parquetColumns(table.getValue(), null)) + " FROM " + Sql.id(table.getKey()),
+              folder,
+              ", PARTITION_BY (" + Sql.id(PARTITION) + "), FILENAME_PATTERN 'part-{i}'");
+        } else {
+          // a fact without rows is still one file with the whole schema: a glob that matches
+          // nothing is an error in DuckDB, Spark and Trino
+          columns = parquetColumns(table.getValue(), null);
+          expected = Map.of("", count(connection, table.getKey()));
+          copy(
+              connection,
+              select(columns) + " FROM " + Sql.id(table.getKey()),
+              folder.resolve("part-0.parquet"),
+              "");
+        }
+        rows.put(table.getKey(), ParquetFooters.check(folder, table.getKey(), columns, expected));
       }
     }
     Path published = lake.publish(building, version);
@@ -84,58 +111,49 @@ public final class LakeWriter {
     return new Result(published, rows);
   }
 
-  private long writeWhole(
-      Connection connection, String table, List<CatalogTables.TableColumn> columns, Path folder)
-      throws SQLException, IOException {
-    List<ParquetColumn> parquetColumns = parquetColumns(columns, null);
-    String query = select(parquetColumns) + " FROM " + Sql.id(table);
-    return parquet.write(
-        connection, query, List.of(), table, parquetColumns, folder.resolve("part-0.parquet"));
-  }
-
-  private long writePartitioned(
-      Connection connection, String table, List<CatalogTables.TableColumn> columns, Path folder)
-      throws SQLException, IOException {
-    // The partition value lives in the folder name (Hive style), not in the file.
-    List<Object> years = distinctYears(connection, table);
-    if (years.isEmpty()) {
-      // No partition to write: an empty file with the whole schema still makes the table
-      // readable (a glob that matches nothing is an error in DuckDB, Spark and Trino).
-      return writeWhole(connection, table, columns, folder);
-    }
-    List<ParquetColumn> parquetColumns = parquetColumns(columns, PARTITION);
-    long written = 0;
-    for (Object year : years) {
-      String query = select(parquetColumns) + " FROM " + Sql.id(table);
-      List<Object> parameters;
-      if (year == null) {
-        query += " WHERE " + Sql.id(PARTITION) + " IS NULL";
-        parameters = List.of();
-      } else {
-        query += " WHERE " + Sql.id(PARTITION) + " = ?";
-        parameters = List.of(year);
-      }
-      Path file =
-          folder
-              .resolve(PARTITION + "=" + (year == null ? NULL_PARTITION : year))
-              .resolve("part-0.parquet");
-      written += parquet.write(connection, query, parameters, table, parquetColumns, file);
-    }
-    return written;
-  }
-
-  private static List<Object> distinctYears(Connection connection, String table)
+  /** One COPY of a query to Parquet: DuckDB's own writer, on all its threads. */
+  private void copy(Connection connection, String query, Path target, String options)
       throws SQLException {
-    List<Object> years = new ArrayList<>();
+    try (Statement statement = connection.createStatement()) {
+      statement.execute(
+          "COPY ("
+              + query
+              + ") TO "
+              + Sql.literal(target.toString())
+              + " (FORMAT parquet, COMPRESSION "
+              + Sql.literal(codec)
+              + options
+              + ")");
+    }
+  }
+
+  /** Rows per partition folder name ({@code year=2024}), NULL years under Hive's name. */
+  private static Map<String, Long> partitionRows(Connection connection, String table)
+      throws SQLException {
+    Map<String, Long> rows = new LinkedHashMap<>();
     String query =
-        "SELECT DISTINCT " + Sql.id(PARTITION) + " FROM " + Sql.id(table) + " ORDER BY 1";
+        "SELECT "
+            + Sql.id(PARTITION)
+            + ", count(*) FROM "
+            + Sql.id(table)
+            + " GROUP BY ALL ORDER BY 1 NULLS LAST";
     try (PreparedStatement statement = connection.prepareStatement(query);
-        ResultSet rows = statement.executeQuery()) {
-      while (rows.next()) {
-        years.add(rows.getObject(1));
+        ResultSet result = statement.executeQuery()) {
+      while (result.next()) {
+        Object year = result.getObject(1);
+        rows.put(PARTITION + "=" + (year == null ? NULL_PARTITION : year), result.getLong(2));
       }
     }
-    return years;
+    return rows;
+  }
+
+  private static long count(Connection connection, String table) throws SQLException {
+    try (PreparedStatement statement =
+            connection.prepareStatement("SELECT count(*) FROM " + Sql.id(table));
+        ResultSet result = statement.executeQuery()) {
+      result.next();
+      return result.getLong(1);
+    }
   }
 
   private static List<ParquetColumn> parquetColumns(
@@ -146,8 +164,10 @@ public final class LakeWriter {
         .toList();
   }
 
+  /** The columns as the lake types them ({@link ParquetColumn#copyExpression}), by name. */
   static String select(List<ParquetColumn> columns) {
-    return "SELECT " + String.join(", ", columns.stream().map(ParquetColumn::select).toList());
+    return "SELECT "
+        + String.join(", ", columns.stream().map(ParquetColumn::copyExpression).toList());
   }
 
   /** Lake versions are named after the snapshot they come from. */
@@ -158,11 +178,10 @@ public final class LakeWriter {
         .orElse(file.replaceFirst("\\.duckdb$", ""));
   }
 
-  /** A read-only connection whose results stream, so a big fact table is never held whole. */
-  static Connection openStreaming(Path snapshot) throws SQLException {
+  /** A read-only connection to the snapshot: COPY writes files, never the database. */
+  static Connection open(Path snapshot) throws SQLException {
     Properties properties = new Properties();
     properties.setProperty("duckdb.read_only", "true");
-    properties.setProperty("jdbc_stream_results", "true");
     return DriverManager.getConnection("jdbc:duckdb:" + snapshot.toAbsolutePath(), properties);
   }
 

@@ -108,6 +108,20 @@ public record ParquetColumn(String name, PrimitiveType type, String select, Kind
     };
   }
 
+  /**
+   * The expression that gives this column its lake type when DuckDB writes the file itself ({@code
+   * COPY}): the column as it is where DuckDB's Parquet type is already this one's, else cast (text
+   * for types the lake keeps as text, BIGINT for unsigned integers).
+   */
+  public String copyExpression() {
+    String column = Sql.id(name);
+    return switch (kind) {
+      case STRING -> select + " AS " + column;
+      case INT64 -> "CAST(" + column + " AS BIGINT) AS " + column;
+      default -> column;
+    };
+  }
+
   private static ParquetColumn string(String name, String select) {
     return new ParquetColumn(
         name,

@@ -36,6 +36,30 @@ final class Departments {
     return name(source);
   }
 
+  /**
+   * The source extracts of a computed indicator's numerator and denominator ({@code
+   * health/births}), from its definition file; empty for a reported indicator.
+   */
+  static java.util.List<String> extracts(String code) {
+    String file = "wds/warehouse/indicators/" + code + ".yml";
+    if (Departments.class.getClassLoader().getResource(file) == null) {
+      return java.util.List.of();
+    }
+    JsonNode definition = YAML.readTree(ClasspathText.read(file));
+    java.util.List<String> extracts = new java.util.ArrayList<>();
+    for (String part : new String[] {"numerator", "denominator"}) {
+      String fact = definition.path(part).path("fact").asString("");
+      String extract = fact.replaceFirst("^fact_", "");
+      SCHEMAS.all().stream()
+          .filter(s -> s.extract().equals(extract))
+          .map(s -> s.source() + "/" + s.extract())
+          .findFirst()
+          .filter(e -> !extracts.contains(e))
+          .ifPresent(extracts::add);
+    }
+    return extracts;
+  }
+
   /** The department's name for a source system ({@code health}); the code when none is given. */
   static String name(String source) {
     JsonNode name = NAMES.path(source);

@@ -46,6 +46,27 @@ public final class ReportPhrases {
     };
   }
 
+  /**
+   * How far {@code value} is from its target when it misses it, in the unit ({@code ge}: target −
+   * value; {@code lt}: value − target; {@code approx}: the distance to the band; {@code up}/{@code
+   * down}: the distance to the baseline value); null when there is no gap to state.
+   */
+  public static Double gapValue(
+      String op, Double target, Double tolerance, Double baseline, Double value) {
+    if (value == null) {
+      return null;
+    }
+    return switch (op) {
+      case "ge" -> target - value;
+      case "lt" -> value - target;
+      case "approx" ->
+          value < target - tolerance ? target - tolerance - value : value - target - tolerance;
+      case "up" -> baseline == null ? null : baseline - value;
+      case "down" -> baseline == null ? null : value - baseline;
+      default -> null;
+    };
+  }
+
   /** A target as the plan writes it: 90%, 16/10万. */
   private static String plan(Unit unit, Double target) {
     return unit.format(BigDecimal.valueOf(target));

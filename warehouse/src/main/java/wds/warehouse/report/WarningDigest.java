@@ -155,18 +155,9 @@ public record WarningDigest(int year, List<DigestEntry> entries, List<MissingDat
 
     /** How far the value is from its target when it misses it; null otherwise. */
     Double gap() {
-      if (value == null || !"not_met".equals(status)) {
-        return null;
-      }
-      return switch (targetOp) {
-        case "ge" -> target - value;
-        case "lt" -> value - target;
-        case "approx" ->
-            value < target - tolerance ? target - tolerance - value : value - target - tolerance;
-        case "up" -> baseline == null ? null : baseline - value;
-        case "down" -> baseline == null ? null : value - baseline;
-        default -> null;
-      };
+      return "not_met".equals(status)
+          ? ReportPhrases.gapValue(targetOp, target, tolerance, baseline, value)
+          : null;
     }
 
     DigestEntry entry(int rank, List<DigestArea> townships) {

@@ -56,12 +56,18 @@ class QualityGatesTest {
   }
 
   @Test
-  void nonNegativeCounts_WhenACountIsNegative_ThenNamesTableAndColumn() throws Exception {
-    execute(work, "UPDATE snap.fact_births SET persons = -1");
+  void auditReconciliation_WhenACountIsNegative_ThenNamesTheDelivery() throws Exception {
+    execute(
+        work,
+        "UPDATE snap.etl_delivery SET rows_loaded = -5, rows_read = rows_rejected - 5"
+            + " WHERE source = 'health' AND extract = 'births'"); // still adds up
 
-    assertThat(new NonNegativeCountsGate().check(work, "snap"))
+    assertThat(new AuditReconciliationGate().check(work, "snap"))
         .extracting(GateFailure::message)
-        .containsExactly("fact_births.persons is negative in 1 row(s)");
+        .singleElement()
+        .asString()
+        .startsWith("health/births delivered 2025-01-31: a negative count (rows_read ")
+        .contains("rows_loaded -5");
   }
 
   @Test

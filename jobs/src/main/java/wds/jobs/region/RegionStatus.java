@@ -1,0 +1,77 @@
+package wds.jobs.region;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.Locale;
+import java.util.Optional;
+import wds.jobs.OperatorException;
+import wds.schemas.CountyClock;
+import wds.warehouse.publish.Snapshots;
+import wds.warehouse.sql.SqlTemplate;
+
+/**
+ * {@code wds status --region}: the region's snapshot, then one line per county: its night, the
+ * county snapshot the region holds, how old it is, its newest delivery, and {@code STALE} when its
+ * last good data stands in for a failed night.
+ */
+public final class RegionStatus {
+
+  private RegionStatus() {}
+
+  public static int print(RegionFile region, PrintWriter out) {
+    Snapshots snapshots = new Snapshots(region.home().snapshots());
+    Optional<Path> current = snapshots.current();
+    if (current.isEmpty()) {
+      out.println("No region snapshot has been published yet in " + snapshots.folder() + ".");
+      out.flush();
+      return 0;
+    }
+    out.println("Region    " + region.code() + " " + region.name() + " (" + region.level() + ")");
+    out.println("Snapshot  " + current.get().getFileName());
+    try (Connection conn = Snapshots.openReadOnly(current.get());
+        Statement st = conn.createStatement();
+        ResultSet rs =
+            st.executeQuery(SqlTemplate.load("wds/jobs/region/region_status.sql").sql())) {
+      out.printf(
+          Locale.ROOT,
+          "%-12s  %-16s  %-9s  %-27s  %-9s  %-13s%n",
+          "county",
+          "name",
+          "night",
+          "snapshot",
+          "age",
+          "last delivery");
+      LocalDateTime now = LocalDateTime.now(CountyClock.system());
+      while (rs.next()) {
+        LocalDateTime published = rs.getObject(5, LocalDateTime.class);
+        String age = published == null ? "-" : hours(Duration.between(published, now));
+        out.printf(
+            Locale.ROOT,
+            "%-12s  %-16s  %-9s  %-27s  %-9s  %-13s%s%n",
+            rs.getString(1),
+            rs.getString(2),
+            rs.getString(6),
+            rs.getString(4) == null ? "none" : rs.getString(4),
+            age,
+            rs.getString(7) == null ? "-" : rs.getString(7),
+            rs.getBoolean(8) ? "  STALE: last good data stands in" : "");
+      }
+    } catch (SQLException e) {
+      throw new OperatorException(
+          "cannot read the region snapshot " + current.get() + ": " + e.getMessage(), e);
+    }
+    out.flush();
+    return 0;
+  }
+
+  private static String hours(Duration d) {
+    long h = d.toHours();
+    return h >= 48 ? (h / 24) + " days" : h + " h";
+  }
+}

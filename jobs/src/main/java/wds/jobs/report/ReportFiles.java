@@ -1,0 +1,84 @@
+package wds.jobs.report;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
+import wds.warehouse.report.Report;
+import wds.warehouse.report.ReportJson;
+
+/**
+ * Writes the files of one report into a folder, whole or not at all: built in a hidden sibling
+ * folder, then moved into place, so a reader never finds half a report and a failure leaves nothing
+ * behind.
+ */
+public final class ReportFiles {
+
+  /** The files of a report, in the order they are written. */
+  public static final List<String> NAMES =
+      List.of("report.json", "report.html", "report.docx", "yearbook.xlsx");
+
+  private ReportFiles() {}
+
+  /** Writes the report's files into {@code folder} (replacing a previous report there). */
+  public static Path write(Report report, Path folder) throws IOException {
+    Path parent = folder.toAbsolutePath().getParent();
+    Files.createDirectories(parent);
+    Path building = Files.createTempDirectory(parent, "." + folder.getFileName() + ".");
+    try {
+      try (OutputStream out = Files.newOutputStream(building.resolve("report.json"))) {
+        ReportJson.write(report, out);
+      }
+      replace(building, folder.toAbsolutePath());
+      return folder;
+    } catch (IOException | RuntimeException e) {
+      delete(building);
+      throw e;
+    }
+  }
+
+  private static void replace(Path building, Path folder) throws IOException {
+    Path old = null;
+    if (Files.exists(folder)) {
+      old = Files.createTempDirectory(folder.getParent(), "." + folder.getFileName() + ".old.");
+      Files.delete(old);
+      Files.move(folder, old, StandardCopyOption.ATOMIC_MOVE);
+    }
+    try {
+      Files.move(building, folder, StandardCopyOption.ATOMIC_MOVE);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(building, folder);
+    }
+    if (old != null) {
+      delete(old);
+    }
+  }
+
+  static void delete(Path tree) throws IOException {
+    if (!Files.exists(tree)) {
+      return;
+    }
+    Files.walkFileTree(
+        tree,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+              throws IOException {
+            Files.delete(file);
+            return FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
+            Files.delete(dir);
+            return FileVisitResult.CONTINUE;
+          }
+        });
+  }
+}

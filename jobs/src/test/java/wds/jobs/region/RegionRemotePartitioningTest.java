@@ -1,0 +1,225 @@
+package wds.jobs.region;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import wds.jobs.CommandOutput;
+import wds.jobs.testsupport.DatabaseServers;
+import wds.jobs.testsupport.Postgres;
+import wds.jobs.testsupport.RabbitMqServers;
+import wds.jobs.testsupport.TestDatabase;
+import wds.jobs.testsupport.WdsProcess;
+import wds.warehouse.publish.Snapshots;
+
+/**
+ * The region's nightly in remote mode against a real RabbitMQ and PostgreSQL: workers as processes
+ * of their own, the manager in this JVM, a small region of three counties.
+ */
+@ExtendWith(DatabaseServers.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class RegionRemotePartitioningTest {
+
+  @TempDir static Path dir;
+
+  private static String partitioning;
+  private static RabbitMqServers.Broker broker;
+  private final List<Process> workers = new ArrayList<>();
+
+  @BeforeAll
+  static void servers(@Postgres TestDatabase db) throws Exception {
+    broker = RabbitMqServers.broker();
+    partitioning =
+        "partitioning:\n  mode: remote\n  rabbitmq: "
+            + broker.address()
+            + "\n  job-repository: \""
+            + db.url()
+            + "\"\n";
+    Regions.generate(Regions.file(dir.resolve("whole"), partitioning));
+    Regions.copyDrops(dir.resolve("whole"), dir.resolve("killed"));
+    Regions.file(dir.resolve("killed"), partitioning);
+  }
+
+  @AfterEach
+  void stopWorkers() {
+    workers.forEach(Process::destroyForcibly);
+  }
+
+  @Test
+  @Order(1)
+  void nightlyRegion_WhenThreeWorkersTakeTheCounties_ThenTheRegionIsPublished() throws Exception {
+    Path file = dir.resolve("whole/region.yml");
+    for (int i = 0; i < 3; i++) {
+      workers.add(
+          Regions.worker(file, dir.resolve("whole/worker" + i + ".log"), broker.password()));
+    }
+
+    CommandOutput run = CommandOutput.run("nightly", "--region", file.toString());
+
+    assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+    RegionFile region = RegionFile.load(file);
+    try (Connection conn =
+            Snapshots.openReadOnly(new Snapshots(region.home().snapshots()).requireCurrent());
+        Statement st = conn.createStatement()) {
+      assertThat(
+              single(st, "select count(*) from region_county where night = 'done' and not stale"))
+          .isEqualTo(3);
+      assertThat(single(st, "select count(*) from indicator_value where area_level = 'prefecture'"))
+          .isPositive();
+    }
+    // every county ran on some worker: the three logs together name the three counties' nightlies
+    String logs =
+        WdsProcess.read(dir.resolve("whole/worker0.log"))
+            + WdsProcess.read(dir.resolve("whole/worker1.log"))
+            + WdsProcess.read(dir.resolve("whole/worker2.log"));
+    assertThat(logs).contains("taking the counties of 652300000000");
+  }
+
+  @Test
+  @Order(2)
+  void prefectureValues_AreSummedNumeratorsOverSummedDenominators() throws Exception {
+    RegionFile region = RegionFile.load(dir.resolve("whole/region.yml"));
+    try (Connection conn =
+            Snapshots.openReadOnly(new Snapshots(region.home().snapshots()).requireCurrent());
+        Statement st = conn.createStatement()) {
+      // the counties' sums beside the prefecture's figures, cell by cell; C04 (mean wages) apart
+      String sums =
+          "with c as (select indicator_code, year, residence, sex, sum(numerator) as num,"
+              + " sum(denominator) as den, count(*) as n from indicator_value"
+              + " where area_level = 'county' and indicator_code <> 'C04' group by all),"
+              + " p as (select * from indicator_value where area_level = 'prefecture'"
+              + " and indicator_code <> 'C04' and basis = 'computed')"
+              + " select count(*) filter (where c.n = 3"
+              + " and (abs(p.numerator - c.num) > 1e-6 * greatest(1, abs(c.num))"
+              + "   or coalesce(abs(p.denominator - c.den) > 1e-6 * greatest(1, abs(c.den)), false)"
+              + "   or (p.value is not null and p.denominator is not null and p.denominator <> 0"
+              + "       and abs(p.value - p.numerator * i.factor / p.denominator)"
+              + "           > 1e-9 * greatest(1, abs(p.value))))),"
+              + " count(*) filter (where c.n = 3)"
+              + " from p join c using (indicator_code, year, residence, sex)"
+              + " join indicator i on i.code = p.indicator_code";
+      try (ResultSet rs = st.executeQuery(sums)) {
+        rs.next();
+        assertThat(rs.getLong(1)).as("prefecture cells that are not the sums").isZero();
+        assertThat(rs.getLong(2)).as("prefecture cells compared").isGreaterThan(100);
+      }
+    }
+  }
+
+  @Test
+  @Order(3)
+  void regionLake_OpensInDuckDbWithHivePartitioning() throws Exception {
+    RegionFile region = RegionFile.load(dir.resolve("whole/region.yml"));
+    Path lake = region.home().lake();
+    try (Connection conn = DriverManager.getConnection("jdbc:duckdb:");
+        Statement st = conn.createStatement()) {
+      String facts =
+          "read_parquet('" + lake + "/fact_births/**/*.parquet', hive_partitioning = true)";
+      assertThat(single(st, "select count(distinct county_code) from " + facts)).isEqualTo(3);
+      assertThat(single(st, "select count(distinct year) from " + facts)).isGreaterThan(5);
+      assertThat(
+              single(
+                  st,
+                  "select count(*) from "
+                      + facts
+                      + " where county_code = '652324000000' and year = 2024"))
+          .isPositive();
+    }
+  }
+
+  @Test
+  @Order(4)
+  void
+      nightlyRegion_WhenAWorkerIsKilledMidCounty_ThenTheJobCompletesAndEveryCountyEqualsAnUninterruptedRun()
+          throws Exception {
+    Path file = dir.resolve("killed/region.yml");
+    Process victim = Regions.worker(file, dir.resolve("killed/victim.log"), broker.password());
+    workers.add(victim);
+    CompletableFuture<CommandOutput> manager =
+        CompletableFuture.supplyAsync(
+            () -> CommandOutput.run("nightly", "--region", file.toString()));
+    // the victim is in the middle of a county once its county nightly process runs
+    assertThat(
+            WdsProcess.await(
+                Duration.ofMinutes(5), () -> victim.toHandle().descendants().findAny().isPresent()))
+        .isTrue();
+    Thread.sleep(3_000);
+    victim.destroyForcibly(); // SIGKILL
+    victim.waitFor();
+    workers.add(Regions.worker(file, dir.resolve("killed/survivor.log"), broker.password()));
+
+    CommandOutput run = manager.get();
+
+    assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+    RegionFile whole = RegionFile.load(dir.resolve("whole/region.yml"));
+    RegionFile killed = RegionFile.load(file);
+    for (RegionFile.County c : killed.counties()) {
+      assertSameWarehouse(
+          new Snapshots(whole.county(c.code()).home().snapshots()).requireCurrent(),
+          new Snapshots(c.home().snapshots()).requireCurrent());
+    }
+  }
+
+  /** Every model and indicator table of two county snapshots holds the same rows. */
+  private static void assertSameWarehouse(Path expected, Path actual) throws SQLException {
+    Properties readOnly = new Properties();
+    readOnly.setProperty("duckdb.read_only", "true");
+    try (Connection conn = DriverManager.getConnection("jdbc:duckdb:");
+        Statement st = conn.createStatement()) {
+      st.execute("ATTACH '" + expected + "' AS e (READ_ONLY)");
+      st.execute("ATTACH '" + actual + "' AS a (READ_ONLY)");
+      List<String> tables = new ArrayList<>();
+      try (ResultSet rs =
+          st.executeQuery(
+              "select table_name from information_schema.tables where table_catalog = 'e'"
+                  + " and (table_name like 'dim\\_%' escape '\\' or table_name like 'fact\\_%' escape '\\'"
+                  + " or table_name like 'mart\\_%' escape '\\' or table_name like 'indicator%')"
+                  + " order by 1")) {
+        while (rs.next()) {
+          tables.add(rs.getString(1));
+        }
+      }
+      assertThat(tables).contains("indicator_value", "fact_births", "mart_sex_age");
+      for (String t : tables) {
+        long differing =
+            single(
+                st,
+                "select (select count(*) from (from e."
+                    + t
+                    + " except all from a."
+                    + t
+                    + "))"
+                    + " + (select count(*) from (from a."
+                    + t
+                    + " except all from e."
+                    + t
+                    + "))");
+        assertThat(differing).as(actual.getFileName() + " " + t + " rows differing").isZero();
+      }
+    }
+  }
+
+  private static long single(Statement st, String sql) throws SQLException {
+    try (ResultSet rs = st.executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+}
