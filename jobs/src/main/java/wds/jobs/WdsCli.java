@@ -42,6 +42,7 @@ import picocli.CommandLine.ScopeType;
       wds.jobs.seed.SeedSourcesCommand.class,
       wds.jobs.serve.ServeCommand.class,
       wds.jobs.serve.UserCommand.class,
+      wds.jobs.serve.BenchmarkServeCommand.class,
       wds.jobs.region.WorkerCommand.class,
       wds.jobs.region.BenchmarkRegionCommand.class
     })

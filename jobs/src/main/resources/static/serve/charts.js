@@ -84,7 +84,9 @@
       var build = kinds[data.kind];
       if (!build || typeof echarts === 'undefined') { return; }
       var chart = echarts.init(el, null, { renderer: 'svg' });
-      chart.setOption(build(data));
+      var option = build(data);
+      option.animation = false; // figures, not a show: drawn at once, also for screenshots and print
+      chart.setOption(option);
       charts.push(chart);
     });
     window.addEventListener('resize', function () { charts.forEach(function (c) { c.resize(); }); });

@@ -18,6 +18,16 @@ public class Dashboard implements AutoCloseable {
 
   private final CurrentSnapshot snapshot;
 
+  /**
+   * What pages read from one snapshot, kept while it is current: a published file never changes.
+   */
+  private final Map<List<Object>, Object> cache = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private volatile String cachedFor = "";
+
+  /** At most this many page readings are kept (pages × years × indicators of one snapshot). */
+  static final int CACHE_LIMIT = 5_000;
+
   public Dashboard(ServeSettings settings) {
     this.snapshot = new CurrentSnapshot(settings.wdsHome().snapshots());
   }
@@ -32,10 +42,43 @@ public class Dashboard implements AutoCloseable {
   public <T> T read(Reading<T> reading) {
     try (CurrentSnapshot.Lease lease = snapshot.lease().orElseThrow(NoSnapshotYet::new)) {
       Connection c = lease.connection();
-      return reading.read(c, ReportYears.read(c), lease.snapshotName());
+      String name = lease.snapshotName();
+      ReportYears years = cached(name, List.of("years"), () -> ReportYears.read(c));
+      return reading.read(c, years, name);
     } catch (SQLException e) {
       throw new IllegalStateException("cannot read the snapshot: " + e.getMessage(), e);
     }
+  }
+
+  /** A reading that may fail with a {@link SQLException}. */
+  @FunctionalInterface
+  public interface Load<T> {
+    T load() throws SQLException;
+  }
+
+  /**
+   * What {@code load} reads from snapshot {@code snapshotName} for {@code key}, read once while
+   * that snapshot is current (a published snapshot never changes; a newer one empties the cache).
+   */
+  @SuppressWarnings("unchecked")
+  public <T> T cached(String snapshotName, List<Object> key, Load<T> load) throws SQLException {
+    if (!snapshotName.equals(cachedFor)) {
+      synchronized (cache) {
+        if (!snapshotName.equals(cachedFor)) {
+          cache.clear();
+          cachedFor = snapshotName;
+        }
+      }
+    }
+    Object found = cache.get(key);
+    if (found == null) {
+      found = load.load();
+      if (cache.size() >= CACHE_LIMIT) {
+        cache.clear();
+      }
+      cache.put(key, found);
+    }
+    return (T) found;
   }
 
   /**
@@ -60,8 +103,17 @@ public class Dashboard implements AutoCloseable {
     return asked;
   }
 
+  /** The snapshot's indicator catalogue, read once per snapshot. */
+  List<IndicatorDef> catalog(Connection c, String snapshotName) throws SQLException {
+    return cached(snapshotName, List.of("catalog"), () -> IndicatorDef.catalog(c));
+  }
+
   static IndicatorDef indicator(Connection c, String code) throws SQLException {
-    return IndicatorDef.catalog(c).stream()
+    return indicator(IndicatorDef.catalog(c), code);
+  }
+
+  static IndicatorDef indicator(List<IndicatorDef> catalog, String code) {
+    return catalog.stream()
         .filter(d -> d.code().equals(code))
         .findFirst()
         .orElseThrow(() -> new NotFound("没有指标 " + code));

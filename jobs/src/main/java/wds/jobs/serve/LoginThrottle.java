@@ -30,8 +30,14 @@ public final class LoginThrottle extends OncePerRequestFilter
 
   private static final Logger log = LoggerFactory.getLogger(LoginThrottle.class);
 
-  /** Failures allowed without a pause. */
+  /** Failures of one user name allowed without a pause. */
   static final int FREE_FAILURES = 2;
+
+  /**
+   * Failures from one address allowed without a pause: more than for a name, since colleagues
+   * behind one proxy or office gateway share an address.
+   */
+  static final int FREE_ADDRESS_FAILURES = 10;
 
   static final Duration MAX_PAUSE = Duration.ofMinutes(15);
 
@@ -58,7 +64,8 @@ public final class LoginThrottle extends OncePerRequestFilter
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    return !("POST".equals(request.getMethod()) && "/login".equals(request.getServletPath()));
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    return !("POST".equals(request.getMethod()) && "/login".equals(path));
   }
 
   @Override
@@ -101,10 +108,11 @@ public final class LoginThrottle extends OncePerRequestFilter
 
   private boolean paused(String key) {
     Failures f = failures.get(key);
-    if (f == null || f.count() <= FREE_FAILURES) {
+    int free = key.startsWith("addr:") ? FREE_ADDRESS_FAILURES : FREE_FAILURES;
+    if (f == null || f.count() <= free) {
       return false;
     }
-    Duration pause = Duration.ofSeconds(1L << Math.min(f.count() - FREE_FAILURES, 10));
+    Duration pause = Duration.ofSeconds(1L << Math.min(f.count() - free, 10));
     if (pause.compareTo(MAX_PAUSE) > 0) {
       pause = MAX_PAUSE;
     }

@@ -37,7 +37,8 @@ public class PagesController {
           model.addAttribute("snapshot", name);
           model.addAttribute("year", y);
           model.addAttribute("provisional", years.provisional(y));
-          Overview overview = Overview.read(c, years, y);
+          Overview overview =
+              dashboard.cached(name, List.of("overview", y), () -> Overview.read(c, years, y));
           model.addAttribute("overview", overview);
           model.addAttribute("charts", Map.of("attainment", json.write(overview.chart())));
           return "serve/overview";
@@ -49,14 +50,16 @@ public class PagesController {
       @PathVariable String code, @RequestParam(required = false) Integer year, Model model) {
     return dashboard.read(
         (c, years, name) -> {
-          IndicatorDef def = Dashboard.indicator(c, code);
+          IndicatorDef def = Dashboard.indicator(dashboard.catalog(c, name), code);
           int y = Dashboard.year(year, years);
           model.addAttribute("years", years);
           model.addAttribute("snapshot", name);
           model.addAttribute("year", y);
           model.addAttribute("provisional", years.provisional(y));
           model.addAttribute("target", def.targetText(years.baselineYear()));
-          IndicatorPage page = IndicatorPage.read(c, def, years, y);
+          IndicatorPage page =
+              dashboard.cached(
+                  name, List.of("indicator", code, y), () -> IndicatorPage.read(c, def, years, y));
           model.addAttribute("page", page);
           Map<String, String> charts = new LinkedHashMap<>();
           charts.put("trend", json.write(page.trendChart()));
@@ -131,7 +134,8 @@ public class PagesController {
           if (kind != null && !kind.isEmpty() && !KINDS.contains(kind)) {
             throw new BadRequest("没有预警类型 " + kind);
           }
-          WarningDigest digest = WarningDigest.read(c, y);
+          WarningDigest digest =
+              dashboard.cached(name, List.of("digest", y), () -> WarningDigest.read(c, y));
           List<DigestEntry> entries =
               digest.entries().stream()
                   .filter(e -> domain == null || domain.isEmpty() || e.domain().equals(domain))

@@ -10,7 +10,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import wds.warehouse.indicator.CatalogueEntry;
 import wds.warehouse.indicator.IndicatorCatalogue;
@@ -95,8 +94,9 @@ public class PublicController {
     return "serve/public";
   }
 
-  @GetMapping("/public/feed/{file}")
-  public ResponseEntity<Resource> file(@PathVariable String file) {
+  /** A file of the public feed's folder: its tables, and the public reports under {@code reports/}. */
+  @GetMapping("/public/feed")
+  public ResponseEntity<Resource> file(@RequestParam String file) {
     return OperationsController.send(settings.wdsHome().publicFeed(), file);
   }
 }

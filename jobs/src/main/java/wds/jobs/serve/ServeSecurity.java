@@ -57,8 +57,15 @@ public class ServeSecurity {
   }
 
   @Bean
-  UserDetailsService users(ServeSettings settings) {
-    Users users = Users.of(settings.wdsHome().state());
+  UserDetailsService users(
+      ServeSettings settings,
+      @org.springframework.beans.factory.annotation.Value("${wds.serve.users-file:}")
+          String usersFile) {
+    // wds benchmark-serve signs in with a one-off user of its own file, leaving the home's alone
+    Users users =
+        usersFile.isEmpty()
+            ? Users.of(settings.wdsHome().state())
+            : new Users(java.nio.file.Path.of(usersFile));
     return name ->
         users
             .hash(name)
