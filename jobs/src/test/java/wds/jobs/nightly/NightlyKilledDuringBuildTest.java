@@ -43,7 +43,10 @@ class NightlyKilledDuringBuildTest {
       assertThat(
               WdsProcess.await(
                   Duration.ofSeconds(300),
-                  () -> WdsProcess.read(log).contains("building snapshot wds-")))
+                  // the line comes just before the file is created: wait for both
+                  () ->
+                      WdsProcess.read(log).contains("building snapshot wds-")
+                          && !snapshotFilesOrNone(snapshots).isEmpty()))
           .as("the build started; console:%n%s", WdsProcess.read(console))
           .isTrue();
       process.destroyForcibly(); // SIGKILL during the build
@@ -68,6 +71,14 @@ class NightlyKilledDuringBuildTest {
     try (Stream<Path> files = Files.list(snapshots)) {
       assertThat(files.map(f -> f.getFileName().toString()))
           .noneMatch(name -> name.endsWith(".building") || name.endsWith(".wal"));
+    }
+  }
+
+  private static List<String> snapshotFilesOrNone(Path snapshots) {
+    try {
+      return Files.isDirectory(snapshots) ? snapshotFiles(snapshots) : List.of();
+    } catch (IOException e) {
+      return List.of(); // the folder changes while we look: look again
     }
   }
 
