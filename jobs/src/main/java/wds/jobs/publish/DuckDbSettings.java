@@ -10,11 +10,11 @@ import wds.warehouse.DuckDbLimits;
  * DuckDbLimits#DEFAULT}).
  *
  * @param memoryLimit DuckDB's {@code memory_limit} ({@code wds.duckdb.memory-limit}, e.g. 1GB)
- * @param threads DuckDB's worker threads ({@code wds.duckdb.threads})
+ * @param threads DuckDB's worker threads ({@code wds.duckdb.threads}, default 2)
  */
 @ConfigurationProperties("wds.duckdb")
 public record DuckDbSettings(
-    @DefaultValue("1GB") String memoryLimit, @DefaultValue("2") int threads) {
+    @DefaultValue("2GB") String memoryLimit, @DefaultValue("2") int threads) {
 
   public DuckDbSettings {
     limits(memoryLimit, threads); // a mistyped setting fails at start-up, in one line

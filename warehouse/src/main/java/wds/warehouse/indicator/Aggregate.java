@@ -29,6 +29,11 @@ public record Aggregate(Kind kind, String expression) {
     return kind == Kind.RECORDS || kind == Kind.PERSONS || kind == Kind.DISTINCT;
   }
 
+  /** Whether the aggregate counts distinct values (persons, or an expression's values). */
+  public boolean distinct() {
+    return kind == Kind.PERSONS || kind == Kind.DISTINCT;
+  }
+
   /** The aggregate call that fills the {@code {{aggregate}}} slot of part_cells.sql. */
   public String sql(String source) {
     return switch (kind) {

@@ -90,9 +90,14 @@ public final class IndicatorEngine {
     }
     Map<String, Map<Cell, Tally>> tallies = new HashMap<>();
     if (passes == Passes.PER_FACT) {
-      tallies.putAll(FactPasses.tally(conn, parts, years));
-    } else {
-      for (FactPasses.PartOf p : parts) {
+      // distinct counts stay one query each: measured, DuckDB's distinct aggregates with FILTERs
+      // over shared grouping sets cost more CPU and memory than separate queries (NIGHTLY-SPEED.md)
+      List<FactPasses.PartOf> shared =
+          parts.stream().filter(p -> !p.part().aggregate().distinct()).toList();
+      tallies.putAll(FactPasses.tally(conn, shared, years));
+    }
+    for (FactPasses.PartOf p : parts) {
+      if (!tallies.containsKey(p.key())) {
         tallies.put(p.key(), tally(conn, p.definition(), p.part(), years));
       }
     }
