@@ -50,6 +50,8 @@ public final class HomeModes {
         new Rule(home.workDatabase().getParent(), OPERATOR_FOLDER, OPERATOR_FILE),
         new Rule(home.quarantine(), OPERATOR_FOLDER, OPERATOR_FILE),
         new Rule(home.snapshots(), GROUP_FOLDER, GROUP_FILE),
+        // the monitoring reports of each snapshot, read by the same analysts
+        new Rule(home.root().resolve("reports"), GROUP_FOLDER, GROUP_FILE),
         new Rule(lake, GROUP_FOLDER, GROUP_FILE),
         new Rule(lake.resolveSibling(lake.getFileName() + ".d"), GROUP_FOLDER, GROUP_FILE),
         new Rule(feed, PUBLIC_FOLDER, PUBLIC_FILE),

@@ -37,6 +37,7 @@ import picocli.CommandLine.ScopeType;
       wds.jobs.query.QueryCommand.class,
       wds.jobs.status.StatusCommand.class,
       wds.jobs.report.ReportCommand.class,
+      wds.jobs.report.BenchmarkReportCommand.class,
       wds.jobs.load.BenchmarkLoadCommand.class,
       wds.jobs.nightly.BenchmarkNightlyCommand.class,
       wds.jobs.seed.SeedSourcesCommand.class,

@@ -38,13 +38,15 @@ public class NightlyJobConfiguration {
       Step loadDeliveries,
       Step publishSnapshot,
       Step exportLake,
-      Step publishFeed) {
+      Step publishFeed,
+      Step writeReports) {
     return new JobBuilder(JOB, repository)
         .start(clearUnpublishedBuilds)
         .next(loadDeliveries)
         .next(publishSnapshot)
         .next(exportLake)
         .next(publishFeed)
+        .next(writeReports)
         .build();
   }
 }

@@ -127,17 +127,46 @@ public class PublishJobConfiguration {
   }
 
   @Bean
+  Step writeReports(
+      JobRepository repository,
+      PlatformTransactionManager transactions,
+      @Value("${wds.home}") Path home,
+      ConsoleProgress publishProgress) {
+    // after the feed: the public reports are built from it
+    return step(
+        "writeReports",
+        repository,
+        transactions,
+        contribution -> {
+          publishProgress.update("writeReports", "publish: writing the monitoring reports ...");
+          var written = wds.jobs.report.PublishedReports.write(new WdsHome(home));
+          contribution.incrementWriteCount(
+              written.internal().size() + written.publicReports().size());
+          publishProgress.done(
+              "writeReports",
+              "publish: reports "
+                  + written.internal().stream().map(f -> f.getFileName().toString()).toList()
+                  + " in "
+                  + wds.jobs.report.ReportsFolder.of(new WdsHome(home)).currentLink()
+                  + ", public versions in "
+                  + wds.jobs.report.ReportsFolder.publicReports(new WdsHome(home)));
+        });
+  }
+
+  @Bean
   Job publishJob(
       JobRepository repository,
       Step clearUnpublishedBuilds,
       Step publishSnapshot,
       Step exportLake,
-      Step publishFeed) {
+      Step publishFeed,
+      Step writeReports) {
     return new JobBuilder(JOB, repository)
         .start(clearUnpublishedBuilds)
         .next(publishSnapshot)
         .next(exportLake)
         .next(publishFeed)
+        .next(writeReports)
         .build();
   }
 

@@ -39,7 +39,7 @@ public final class ReportFiles {
       HtmlReport.write(report, building.resolve("report.html"));
       DocxReport.write(report, building.resolve("report.docx"));
       Yearbook.write(report, building.resolve("yearbook.xlsx"));
-      readableByTheGroup(building);
+      modes(building, report.publicVersion());
       replace(building, folder.toAbsolutePath());
       return folder;
     } catch (IOException | RuntimeException e) {
@@ -48,15 +48,20 @@ public final class ReportFiles {
     }
   }
 
-  /** The report's folder 0750 and files 0640, as the snapshots they come from. */
-  private static void readableByTheGroup(Path folder) throws IOException {
+  /**
+   * The report's folder 0750 and files 0640, as the snapshots they come from; a public report's
+   * 0755 and 0644, as the public feed.
+   */
+  private static void modes(Path folder, boolean publicVersion) throws IOException {
     if (!folder.getFileSystem().supportedFileAttributeViews().contains("posix")) {
       return;
     }
-    Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwxr-x---"));
+    Files.setPosixFilePermissions(
+        folder, PosixFilePermissions.fromString(publicVersion ? "rwxr-xr-x" : "rwxr-x---"));
     try (var files = Files.list(folder)) {
       for (Path f : files.toList()) {
-        Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-r-----"));
+        Files.setPosixFilePermissions(
+            f, PosixFilePermissions.fromString(publicVersion ? "rw-r--r--" : "rw-r-----"));
       }
     }
   }

@@ -71,13 +71,15 @@ class NightlyFileModesTest {
   void nightly_WhenDone_ThenSnapshotsAndTheLakeAreReadableByTheGroupOnly() throws Exception {
     assertThat(home.resolve("snapshots/current.duckdb")).exists();
     assertModes(home.resolve("snapshots"), "rwxr-x---", "rw-r-----");
+    assertModes(home.resolve("reports"), "rwxr-x---", "rw-r-----");
     assertModes(home.resolve("lake.d"), "rwxr-x---", "rw-r-----");
     assertThat(tree(home.resolve("lake.d")))
         .anyMatch(p -> p.getFileName().toString().endsWith(".parquet"));
   }
 
   @Test
-  void nightly_WhenDone_ThenThePublicFolderHoldsTheFeedAndNothingElse() throws Exception {
+  void nightly_WhenDone_ThenThePublicFolderHoldsTheFeedAndThePublicReportsAndNothingElse()
+      throws Exception {
     Path feed = home.resolve("public").toRealPath();
     try (Stream<Path> files = Files.list(feed)) {
       assertThat(files.map(f -> f.getFileName().toString()).sorted())
@@ -85,7 +87,13 @@ class NightlyFileModesTest {
               "indicator_value.csv",
               "indicator_value.parquet",
               "mart_sex_age.csv",
-              "mart_sex_age.parquet");
+              "mart_sex_age.parquet",
+              "reports");
+    }
+    try (Stream<Path> reports = Files.list(feed.resolve("reports"))) {
+      assertThat(reports.map(f -> f.getFileName().toString()))
+          .isNotEmpty()
+          .allSatisfy(name -> assertThat(name).matches("(annual|midterm|final)-\\d{4}"));
     }
     assertModes(home.resolve("public.d"), "rwxr-xr-x", "rw-r--r--");
   }
