@@ -94,7 +94,9 @@ public class PublicController {
     return "serve/public";
   }
 
-  /** A file of the public feed's folder: its tables, and the public reports under {@code reports/}. */
+  /**
+   * A file of the public feed's folder: its tables, and the public reports under {@code reports/}.
+   */
   @GetMapping("/public/feed")
   public ResponseEntity<Resource> file(@RequestParam String file) {
     return OperationsController.send(settings.wdsHome().publicFeed(), file);
