@@ -20,7 +20,7 @@
         var i = ps[0].dataIndex;
         return d.years[i] + '年：' + fmt(d.values[i]) + (d.low[i] == null ? '' : '（' + fmt(d.low[i]) + '–' + fmt(d.high[i]) + '）');
       } },
-      grid: { left: 50, right: 20, top: 20, bottom: 30 },
+      grid: { left: 50, right: 70, top: 20, bottom: 30 },
       xAxis: { type: 'category', data: d.years },
       yAxis: { type: 'value', scale: true },
       series: series
@@ -35,7 +35,7 @@
         var i = p.value[p.value.length - 1];
         return d.names[i] + '：' + fmt(d.values[i]) + (d.low[i] == null ? '' : '（' + fmt(d.low[i]) + '–' + fmt(d.high[i]) + '）');
       } },
-      grid: { left: 110, right: 20, top: 10, bottom: 30 },
+      grid: { left: 110, right: 30, top: 24, bottom: 30 },
       xAxis: { type: 'value', scale: true },
       yAxis: { type: 'category', data: d.names, inverse: true },
       series: [

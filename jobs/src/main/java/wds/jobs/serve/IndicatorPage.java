@@ -30,7 +30,7 @@ public record IndicatorPage(
   static IndicatorPage read(Connection snapshot, IndicatorDef def, ReportYears years, int year)
       throws SQLException {
     List<Map<String, Object>> rows = Rows.query(snapshot, "indicator_rows", def.code());
-    Map<Integer, Map<String, Object>> county = new TreeMap<>();
+    TreeMap<Integer, Map<String, Object>> county = new TreeMap<>();
     Map<String, Map<Integer, Double>> residence = new LinkedHashMap<>();
     Map<String, Map<Integer, Double>> sex = new LinkedHashMap<>();
     List<Map<String, Object>> townships = new ArrayList<>();
@@ -39,6 +39,9 @@ public record IndicatorPage(
       boolean isCounty = "county".equals(row.get("area_level"));
       String res = (String) row.get("residence");
       String sx = (String) row.get("sex");
+      if (y > year && !(isCounty && "all".equals(res) && "0".equals(sx))) {
+        continue; // charts end at the year shown, as the reports' charts end at the report year
+      }
       if (isCounty && "all".equals(res) && "0".equals(sx)) {
         county.put(y, row);
       } else if (isCounty && "0".equals(sx)) {
@@ -78,7 +81,7 @@ public record IndicatorPage(
         townships,
         pooled,
         warnings,
-        trend(def, county, years),
+        trend(def, county.headMap(year + 1), years),
         townshipChart(townships, now),
         lines("residence", residence, Map.of("urban", "城镇", "rural", "农村")),
         lines("sex", sex, Map.of("2", "女", "1", "男")));

@@ -76,7 +76,7 @@ public final class LoginThrottle extends OncePerRequestFilter
     if (paused("user:" + name) || paused("addr:" + request.getRemoteAddr())) {
       log.warn(
           "login refused while paused: user {} from {}",
-          LogText.escape(String.valueOf(name)),
+          shown(String.valueOf(name)),
           request.getRemoteAddr());
       response.sendRedirect(request.getContextPath() + "/login?paused");
       return;
@@ -93,10 +93,21 @@ public final class LoginThrottle extends OncePerRequestFilter
     count("addr:" + request.getRemoteAddr());
     log.warn(
         "login failed for user {} from {} ({} in a row)",
-        LogText.escape(name),
+        shown(name),
         request.getRemoteAddr(),
         count);
     response.sendRedirect(request.getContextPath() + "/login?error");
+  }
+
+  /** An identity number typed as a user name never reaches the log. */
+  private static final java.util.regex.Pattern IDENTITY =
+      java.util.regex.Pattern.compile(".*[0-9]{17}[0-9Xx].*");
+
+  /** A user name as the log shows it: escaped, and withheld when it holds an identity number. */
+  static String shown(String name) {
+    return IDENTITY.matcher(name).matches()
+        ? "(withheld: an identity number)"
+        : LogText.escape(name);
   }
 
   private int count(String key) {

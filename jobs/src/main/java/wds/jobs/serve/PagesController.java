@@ -40,6 +40,15 @@ public class PagesController {
           Overview overview =
               dashboard.cached(name, List.of("overview", y), () -> Overview.read(c, years, y));
           model.addAttribute("overview", overview);
+          model.addAttribute(
+              "townships",
+              dashboard.cached(
+                  name,
+                  List.of("townships"),
+                  () ->
+                      Dashboard.areas(c).stream()
+                          .filter(a -> "township".equals(a.get("area_level")))
+                          .toList()));
           model.addAttribute("charts", Map.of("attainment", json.write(overview.chart())));
           return "serve/overview";
         });
@@ -156,9 +165,13 @@ public class PagesController {
           model.addAttribute("domains", Domain.values());
           model.addAttribute(
               "townships",
-              Dashboard.areas(c).stream()
-                  .filter(a -> "township".equals(a.get("area_level")))
-                  .toList());
+              dashboard.cached(
+                  name,
+                  List.of("townships"),
+                  () ->
+                      Dashboard.areas(c).stream()
+                          .filter(a -> "township".equals(a.get("area_level")))
+                          .toList()));
           model.addAttribute("kinds", KINDS);
           Map<String, String> labels = new LinkedHashMap<>();
           KINDS.forEach(k -> labels.put(k, Status.kind(k)));

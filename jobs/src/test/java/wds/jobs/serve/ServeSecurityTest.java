@@ -114,6 +114,16 @@ class ServeSecurityTest {
   }
 
   @Test
+  void anIdentityNumberTypedAsAUserName_NeverReachesTheLog() throws Exception {
+    String number = "652323199001011234";
+    wds.jobs.WdsLogging.toHome(county.home); // other tests of this JVM log to homes of their own
+    mvc.perform(post("/login").param("username", number).param("password", "x").with(csrf()));
+    String log = Files.readString(county.home.logs().resolve("wds.log"), StandardCharsets.UTF_8);
+    assertThat(log).contains("login failed for user (withheld: an identity number)");
+    assertThat(log).doesNotContain(number);
+  }
+
+  @Test
   void formsWithoutTheCsrfToken_AreRefused() throws Exception {
     MvcResult result =
         mvc.perform(
