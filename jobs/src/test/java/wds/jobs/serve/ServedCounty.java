@@ -56,7 +56,14 @@ final class ServedCounty {
     if (shared == null) {
       Path root = Files.createTempDirectory("wds-serve-test");
       shared = new ServedCounty(root);
-      Runtime.getRuntime().addShutdownHook(new Thread(shared.context::close));
+      ServedCounty county = shared;
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    county.context.close();
+                    deleteTree(root);
+                  }));
     }
     return shared;
   }
@@ -77,6 +84,23 @@ final class ServedCounty {
         java.sql.ResultSet rs = c.createStatement().executeQuery(sql)) {
       rs.next();
       return rs.getString(1);
+    }
+  }
+
+  private static void deleteTree(Path root) {
+    try (var files = Files.walk(root)) {
+      files
+          .sorted(java.util.Comparator.reverseOrder())
+          .forEach(
+              f -> {
+                try {
+                  Files.deleteIfExists(f);
+                } catch (IOException e) {
+                  // best effort: a temporary folder
+                }
+              });
+    } catch (IOException e) {
+      // best effort
     }
   }
 
