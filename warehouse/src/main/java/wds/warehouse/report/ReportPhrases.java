@@ -27,9 +27,13 @@ public final class ReportPhrases {
     return (difference > 0 ? "比" + than + "提高" : "比" + than + "下降") + amount;
   }
 
-  /** "距目标仍差2.5个百分点". */
+  /**
+   * "距目标仍差2.5个百分点"; a gap that rounds to nothing (a strict target met with equality, such as
+   * "高于基线值" with the baseline's own value) reads "与目标基本持平，尚未越过目标", never "仍差0.0".
+   */
   public static String gap(Unit unit, double gap) {
-    return "距目标仍差" + amount(unit, gap);
+    String amount = amount(unit, gap);
+    return gap <= 0 || amount.equals(amount(unit, 0)) ? "与目标基本持平，尚未越过目标" : "距目标仍差" + amount;
   }
 
   /** A difference in the unit, rounded for reading: "0.8个百分点", "3.2/10万", "120". */
