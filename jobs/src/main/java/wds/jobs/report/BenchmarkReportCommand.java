@@ -16,9 +16,6 @@ import wds.jobs.HomeOption;
 import wds.jobs.OperatorException;
 import wds.jobs.WdsHome;
 import wds.warehouse.publish.Snapshots;
-import wds.warehouse.report.Report;
-import wds.warehouse.report.ReportSource;
-import wds.warehouse.report.ReportYears;
 
 /**
  * The {@code wds benchmark-report} command: the time to build the reports a publish writes (the due
@@ -64,35 +61,21 @@ public final class BenchmarkReportCommand implements Callable<Integer> {
     try {
       for (int run = 1; run <= runs; run++) {
         long t0 = System.nanoTime();
-        int written = 0;
-        List<ReportRequest> due;
-        try (ReportSource source = ReportSource.internal(snapshot)) {
-          due = PublishedReports.due(ReportYears.read(source.connection()));
-          for (ReportRequest r : due) {
-            ReportFiles.write(
-                Report.read(source, r.year(), r.kind()),
-                scratch.resolve("internal").resolve(r.folderName()));
-            written++;
-          }
-        }
-        if (Files.isRegularFile(wdsHome.publicFeed().resolve("indicator_value.parquet"))) {
-          try (ReportSource source = ReportSource.publicFeed(snapshot, wdsHome.publicFeed())) {
-            for (ReportRequest r : due) {
-              ReportFiles.write(
-                  Report.read(source, r.year(), r.kind()),
-                  scratch.resolve("public").resolve(r.folderName()));
-              written++;
-            }
-          }
-        }
+        PublishedReports.Written written =
+            PublishedReports.write(
+                snapshot,
+                wdsHome.publicFeed(),
+                scratch.resolve(run + "-internal"),
+                scratch.resolve(run + "-public"));
         double s = (System.nanoTime() - t0) / 1e9;
         seconds.add(s);
         out.printf(
             Locale.ROOT,
-            "  run %d: %d reports %s in %.1f s%n",
+            "  run %d: %d reports %s and %d public in %.1f s%n",
             run,
-            written,
-            due.stream().map(ReportRequest::folderName).toList(),
+            written.internal().size(),
+            written.internal().stream().map(p -> p.getFileName().toString()).toList(),
+            written.publicReports().size(),
             s);
         out.flush();
       }

@@ -6,6 +6,10 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,34 +60,78 @@ public final class PublishedReports {
     Path snapshot = new Snapshots(home.snapshots()).requireCurrent();
     ReportsFolder reports = ReportsFolder.of(home);
     Path folder = reports.snapshot(snapshot);
-    List<Path> internal = new ArrayList<>();
+    Written written = write(snapshot, home.publicFeed(), folder, ReportsFolder.publicReports(home));
+    Files.createDirectories(folder);
+    AtomicLink.pointTo(reports.currentLink(), folder.getFileName().toString());
+    prune(home, reports);
+    log.info(
+        "reports of {} written: {}; public {}",
+        snapshot.getFileName(),
+        written.internal(),
+        written.publicReports());
+    return written;
+  }
+
+  /**
+   * Writes the due reports of {@code snapshot} into {@code internalFolder} and, when the feed in
+   * {@code publicFeed} is there, their public versions into {@code publicFolder}: the two sets are
+   * built side by side (one thread each, each on its own read-only connection).
+   */
+  public static Written write(
+      Path snapshot, Path publicFeed, Path internalFolder, Path publicFolder)
+      throws SQLException, IOException {
     List<ReportRequest> due;
     try (ReportSource source = ReportSource.internal(snapshot)) {
       due = due(ReportYears.read(source.connection()));
+    }
+    if (due.isEmpty()) {
+      return new Written(List.of(), List.of());
+    }
+    boolean withPublic = Files.isRegularFile(publicFeed.resolve("indicator_value.parquet"));
+    ExecutorService threads = Executors.newFixedThreadPool(2);
+    try {
+      Future<List<Path>> publicReports =
+          withPublic
+              ? threads.submit(
+                  () ->
+                      writeAll(
+                          () -> ReportSource.publicFeed(snapshot, publicFeed), due, publicFolder))
+              : null;
+      List<Path> internal = writeAll(() -> ReportSource.internal(snapshot), due, internalFolder);
+      return new Written(internal, publicReports == null ? List.of() : publicReports.get());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while writing the reports", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof SQLException sql) {
+        throw sql;
+      }
+      if (e.getCause() instanceof IOException io) {
+        throw io;
+      }
+      throw new IllegalStateException(e.getCause());
+    } finally {
+      threads.shutdownNow();
+    }
+  }
+
+  /** Opens a report source. */
+  @FunctionalInterface
+  private interface Opener {
+    ReportSource open() throws SQLException;
+  }
+
+  private static List<Path> writeAll(Opener opener, List<ReportRequest> due, Path folder)
+      throws SQLException, IOException {
+    List<Path> written = new ArrayList<>();
+    try (ReportSource source = opener.open()) {
       for (ReportRequest r : due) {
-        internal.add(
+        written.add(
             ReportFiles.write(
                 Report.read(source, r.year(), r.kind()), folder.resolve(r.folderName())));
       }
     }
-    Files.createDirectories(folder);
-    AtomicLink.pointTo(reports.currentLink(), folder.getFileName().toString());
-    List<Path> publicReports = new ArrayList<>();
-    if (!due.isEmpty()
-        && Files.isRegularFile(home.publicFeed().resolve("indicator_value.parquet"))) {
-      try (ReportSource source = ReportSource.publicFeed(snapshot, home.publicFeed())) {
-        for (ReportRequest r : due) {
-          publicReports.add(
-              ReportFiles.write(
-                  Report.read(source, r.year(), r.kind()),
-                  ReportsFolder.publicReports(home).resolve(r.folderName())));
-        }
-      }
-    }
-    prune(home, reports);
-    log.info(
-        "reports of {} written: {}; public {}", snapshot.getFileName(), internal, publicReports);
-    return new Written(internal, publicReports);
+    return written;
   }
 
   /** Removes the report folders of snapshots that are no longer kept. */
