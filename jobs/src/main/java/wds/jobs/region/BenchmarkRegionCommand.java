@@ -61,6 +61,9 @@ public final class BenchmarkRegionCommand implements Callable<Integer> {
       for (int i = 0; i < n; i++) {
         workers.add(worker(file, file.home().logs().resolve("benchmark-worker" + i + ".out")));
       }
+      // a benchmark stopped by a signal takes its workers (and so their county nightlies) along
+      Thread cleanup = new Thread(() -> workers.forEach(Process::destroyForcibly));
+      Runtime.getRuntime().addShutdownHook(cleanup);
       AtomicLongArray peaks = new AtomicLongArray(n);
       Thread sampler = sampler(workers, peaks);
       long t0 = System.nanoTime();
@@ -73,6 +76,7 @@ public final class BenchmarkRegionCommand implements Callable<Integer> {
         for (Process w : workers) {
           w.waitFor();
         }
+        Runtime.getRuntime().removeShutdownHook(cleanup);
       }
       double wall = (System.nanoTime() - t0) / 1e9;
       double counties = seconds(outcome.execution().getStepExecutions(), "runCounties");

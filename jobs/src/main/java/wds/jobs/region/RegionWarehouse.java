@@ -124,8 +124,7 @@ public final class RegionWarehouse {
         boolean first = true;
         for (RegionFile.County c : region.counties()) {
           Path snapshot = published.get(c.code());
-          Night night = Night.ofExitCode(null);
-          night = nights.getOrDefault(c.code(), Night.NOT_RUN);
+          Night night = nights.getOrDefault(c.code(), Night.NOT_RUN);
           boolean isStale = snapshot == null || night == Night.FAILED || night == Night.NOT_RUN;
           stale += isStale ? 1 : 0;
           if (snapshot == null) {

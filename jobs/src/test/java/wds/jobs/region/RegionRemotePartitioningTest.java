@@ -89,7 +89,7 @@ class RegionRemotePartitioningTest {
         WdsProcess.read(dir.resolve("whole/worker0.log"))
             + WdsProcess.read(dir.resolve("whole/worker1.log"))
             + WdsProcess.read(dir.resolve("whole/worker2.log"));
-    assertThat(logs).contains("taking the counties of 652300000000");
+    assertThat(logs).contains("taking the counties of 659900000000");
   }
 
   @Test
@@ -155,12 +155,20 @@ class RegionRemotePartitioningTest {
     CompletableFuture<CommandOutput> manager =
         CompletableFuture.supplyAsync(
             () -> CommandOutput.run("nightly", "--region", file.toString()));
-    // the victim is in the middle of a county once its county nightly process runs
+    // the victim is in the middle of a county once its county nightly process runs and has
+    // begun writing the county's work database
+    RegionFile region = RegionFile.load(file);
     assertThat(
             WdsProcess.await(
-                Duration.ofMinutes(5), () -> victim.toHandle().descendants().findAny().isPresent()))
+                Duration.ofMinutes(10),
+                () ->
+                    // (not by its arguments: ProcessHandle.Info cannot read a command line as long
+                    // as the test class path; the county's work database is the sign)
+                    victim.toHandle().descendants().findAny().isPresent()
+                        && region.counties().stream()
+                            .anyMatch(c -> java.nio.file.Files.exists(c.home().workDatabase()))))
         .isTrue();
-    Thread.sleep(3_000);
+    Thread.sleep(2_000);
     victim.destroyForcibly(); // SIGKILL
     victim.waitFor();
     workers.add(Regions.worker(file, dir.resolve("killed/survivor.log"), broker.password()));
