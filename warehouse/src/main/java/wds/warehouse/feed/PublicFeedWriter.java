@@ -143,7 +143,14 @@ public final class PublicFeedWriter {
   private Map<List<String>, Suppression> indicatorFlags(
       Connection connection, CatalogTables tables, Map<String, TownshipCells> townships)
       throws SQLException {
-    String sql = Sql.load(getClass(), "indicator_rows.sql").replace("{units}", units(tables));
+    // the warehouse contract puts the catalogue (code, unit) beside indicator_value in every
+    // snapshot
+    if (!tables.has("indicator")) {
+      throw new IllegalStateException(
+          "the snapshot has indicator_value but no indicator catalogue: its units decide which"
+              + " count each value rests on");
+    }
+    String sql = Sql.load(getClass(), "indicator_rows.sql");
     List<IndicatorCells.Row> rows = new ArrayList<>();
     Map<List<String>, Boolean> means = new LinkedHashMap<>();
     try (Statement statement = connection.createStatement();
@@ -285,19 +292,6 @@ public final class PublicFeedWriter {
       }
     }
     return new TownshipCells(cells, withheld);
-  }
-
-  /** The catalogue's units, or none when the snapshot has no indicator table. */
-  private static String units(CatalogTables tables) {
-    List<String> columns = tables.columnNames("indicator");
-    String code =
-        columns.contains("indicator_code")
-            ? "indicator_code"
-            : columns.contains("code") ? "code" : null;
-    if (code == null || !columns.contains("unit")) {
-      return "select null::varchar as code, null::varchar as unit where false";
-    }
-    return "select " + Sql.id(code) + " as code, unit from indicator";
   }
 
   private long export(Connection connection, String table, String sqlFile, Path folder)
