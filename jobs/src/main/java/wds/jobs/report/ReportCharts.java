@@ -90,6 +90,7 @@ final class ReportCharts {
         .filter(ReportCharts::shown)
         .ifPresent(r -> plot.addRangeMarker(marker(r.value(), "全县", COLORS[1], false)));
     target(s, plot);
+    readable(values, data, targetLine(s));
     return svg(chart(plot, false), 640, Math.max(220, 40 + 24 * names.length));
   }
 
@@ -106,19 +107,46 @@ final class ReportCharts {
       renderer.setSeriesStroke(i, new BasicStroke(2f));
     }
     renderer.setAlpha(band ? 0.18f : 0.10f);
-    XYPlot plot = new XYPlot(data, years, valueAxis(s), renderer);
+    NumberAxis values = valueAxis(s);
+    XYPlot plot = new XYPlot(data, years, values, renderer);
     target(s, plot);
+    readable(values, data, targetLine(s));
     return svg(chart(plot, true), 640, 300);
   }
 
+  /**
+   * Keeps the values readable when intervals dwarf them: a rate on a handful of events (maternal
+   * deaths in a township) has a 95% interval many times its value, which would flatten every line
+   * to the axis. The axis then ends at 1.5 times the largest value or target line, and the bands
+   * run off the top of the plot (the text gives every interval in numbers).
+   */
+  static void readable(NumberAxis axis, YIntervalSeriesCollection data, Double targetLine) {
+    double top = targetLine == null ? 0 : targetLine;
+    double highest = top;
+    double lowest = Double.POSITIVE_INFINITY;
+    for (int series = 0; series < data.getSeriesCount(); series++) {
+      for (int item = 0; item < data.getItemCount(series); item++) {
+        top = Math.max(top, data.getYValue(series, item));
+        highest = Math.max(highest, data.getEndYValue(series, item));
+        lowest = Math.min(lowest, data.getStartYValue(series, item));
+      }
+    }
+    if (top > 0 && highest > 2 * top) {
+      axis.setRange(Math.min(0, lowest), top * 1.5);
+    }
+  }
+
+  private static Double targetLine(IndicatorSection s) {
+    return switch (s.targetOp()) {
+      case "ge", "lt", "approx" -> s.target();
+      case "up", "down" ->
+          s.baseline().filter(ReportCharts::shown).map(ReportRow::value).orElse(null);
+      default -> null;
+    };
+  }
+
   private static void target(IndicatorSection s, XYPlot plot) {
-    Double line =
-        switch (s.targetOp()) {
-          case "ge", "lt", "approx" -> s.target();
-          case "up", "down" ->
-              s.baseline().filter(ReportCharts::shown).map(ReportRow::value).orElse(null);
-          default -> null;
-        };
+    Double line = targetLine(s);
     if (line != null) {
       plot.addRangeMarker(
           marker(
