@@ -238,16 +238,25 @@ class NightlyJobEndToEndTest {
           }
         }
       }
-      for (Path feed : filesUnder(home.resolve("public"), "")) {
+      // the feed's tables are searched for anything shaped like a number too; the reports (public
+      // and internal: html, json, docx and xlsx with their embedded chart workbooks) for every
+      // identity number of the delivery, since their charts hold long decimals of any shape
+      List<Path> published = new ArrayList<>(filesUnder(home.resolve("public"), ""));
+      published.addAll(filesUnder(home.resolve("reports"), ""));
+      for (Path file : published) {
+        String name = file.getFileName().toString();
+        boolean report = file.toString().contains("/reports/");
         String text =
-            feed.toString().endsWith(".parquet")
-                ? String.valueOf(query(c, "SELECT * FROM read_parquet('" + feed + "')"))
-                : Files.readString(feed);
+            name.endsWith(".parquet")
+                ? String.valueOf(query(c, "SELECT * FROM read_parquet('" + file + "')"))
+                : name.endsWith(".docx") || name.endsWith(".xlsx")
+                    ? zipText(Files.readAllBytes(file))
+                    : Files.readString(file);
         for (String field : text.split("[,\\[\\]\\n\\r]+")) {
-          ids.findIn(field.strip(), true)
-              .forEach(w -> findings.add("feed " + feed.getFileName() + ": " + w));
+          ids.findIn(field.strip(), !report)
+              .forEach(w -> findings.add((report ? "report " : "feed ") + name + ": " + w));
         }
-        assertThat(text).as("the secret in %s", feed).doesNotContain(NightlyRuns.SECRET);
+        assertThat(text).as("the secret in %s", file).doesNotContain(NightlyRuns.SECRET);
       }
       for (String catalog : List.of("snap", "work")) {
         for (String table : NightlyRuns.tables(c, catalog)) {
@@ -329,8 +338,15 @@ class NightlyJobEndToEndTest {
               "indicator_value.csv",
               "indicator_value.parquet",
               "mart_sex_age.csv",
-              "mart_sex_age.parquet");
+              "mart_sex_age.parquet",
+              "reports"); // the public reports, built from these tables alone
     }
+    assertThat(filesUnder(feed.resolve("reports"), ""))
+        .isNotEmpty()
+        .allSatisfy(
+            f ->
+                assertThat(f.getFileName().toString())
+                    .isIn("report.html", "report.docx", "report.json", "yearbook.xlsx"));
     try (Connection c = NightlyRuns.memory()) {
       c.createStatement().execute("ATTACH '" + current().toRealPath() + "' AS snap (READ_ONLY)");
       for (String format : List.of("csv", "parquet")) {
@@ -473,6 +489,25 @@ class NightlyJobEndToEndTest {
 
   private static List<String> prefixed(String prefix, List<String> findings) {
     return findings.stream().map(f -> prefix + f).toList();
+  }
+
+  /** The text of every entry of a zip document (docx, xlsx), nested workbooks included. */
+  static String zipText(byte[] zipped) throws IOException {
+    StringBuilder text = new StringBuilder();
+    try (java.util.zip.ZipInputStream zip =
+        new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zipped))) {
+      for (java.util.zip.ZipEntry e; (e = zip.getNextEntry()) != null; ) {
+        byte[] content = zip.readAllBytes();
+        boolean nested =
+            content.length > 3 && content[0] == 'P' && content[1] == 'K' && content[2] == 3;
+        text.append(
+                nested
+                    ? zipText(content)
+                    : new String(content, java.nio.charset.StandardCharsets.UTF_8))
+            .append('\n');
+      }
+    }
+    return text.toString();
   }
 
   static List<Path> filesUnder(Path root, String suffix) throws IOException {

@@ -138,9 +138,20 @@ class ServeControllerTest {
   }
 
   @Test
-  void downloads_ListTheFeedAndTheLake_AndSayWhenThereIsNoReport() throws Exception {
+  void downloads_ListTheReportsTheFeedAndTheLake() throws Exception {
     String html = page("/downloads");
-    assertThat(html).contains("还没有报告").contains("indicator_value.csv").contains("dim_area/");
+    // the nightly wrote the reports of the current snapshot: listed, and each one downloads
+    assertThat(html).doesNotContain("还没有报告").contains("indicator_value.csv").contains("dim_area/");
+    java.util.regex.Matcher report =
+        java.util.regex.Pattern.compile("/downloads/report\\?file=([^\"&]+report\\.html)")
+            .matcher(html);
+    assertThat(report.find()).as("a report.html listed in%n%s", html).isTrue();
+    String path =
+        java.net.URLDecoder.decode(
+            report.group(1).replace("&amp;", "&"), java.nio.charset.StandardCharsets.UTF_8);
+    MvcResult download = as(get("/downloads/report").param("file", path));
+    assertThat(download.getResponse().getStatus()).isEqualTo(200);
+    assertThat(download.getResponse().getContentAsByteArray()).isNotEmpty();
     MvcResult file = as(get("/public/feed?file=indicator_value.csv"));
     assertThat(file.getResponse().getStatus()).isEqualTo(200);
     assertThat(as(get("/downloads/lake?file=../state/users")).getResponse().getStatus())
