@@ -16,6 +16,7 @@ import wds.jobs.HomeOption;
 import wds.jobs.OperatorException;
 import wds.jobs.WdsHome;
 import wds.warehouse.publish.Snapshots;
+import wds.warehouse.publish.VersionedFolder;
 
 /**
  * The {@code wds benchmark-report} command: the time to build the reports a publish writes (the due
@@ -80,7 +81,7 @@ public final class BenchmarkReportCommand implements Callable<Integer> {
         out.flush();
       }
     } finally {
-      ReportFiles.delete(scratch);
+      VersionedFolder.deleteTree(scratch);
     }
     List<Double> sorted = seconds.stream().sorted().toList();
     out.printf(

@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import wds.jobs.WdsHome;
 import wds.warehouse.publish.AtomicLink;
 import wds.warehouse.publish.Snapshots;
+import wds.warehouse.publish.VersionedFolder;
 import wds.warehouse.report.Report;
 import wds.warehouse.report.ReportKind;
 import wds.warehouse.report.ReportSource;
@@ -143,7 +144,7 @@ public final class PublishedReports {
           continue;
         }
         if (!Files.exists(home.snapshots().resolve(name + ".duckdb"))) {
-          ReportFiles.delete(f);
+          VersionedFolder.deleteTree(f);
         }
       }
     }

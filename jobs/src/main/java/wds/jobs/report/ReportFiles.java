@@ -3,14 +3,12 @@ package wds.jobs.report;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import wds.warehouse.publish.VersionedFolder;
 import wds.warehouse.report.Report;
 import wds.warehouse.report.ReportJson;
 
@@ -43,7 +41,7 @@ public final class ReportFiles {
       replace(building, folder.toAbsolutePath());
       return folder;
     } catch (IOException | RuntimeException e) {
-      delete(building);
+      VersionedFolder.deleteTree(building);
       throw e;
     }
   }
@@ -79,29 +77,7 @@ public final class ReportFiles {
       Files.move(building, folder);
     }
     if (old != null) {
-      delete(old);
+      VersionedFolder.deleteTree(old);
     }
-  }
-
-  static void delete(Path tree) throws IOException {
-    if (!Files.exists(tree)) {
-      return;
-    }
-    Files.walkFileTree(
-        tree,
-        new SimpleFileVisitor<>() {
-          @Override
-          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
-              throws IOException {
-            Files.delete(file);
-            return FileVisitResult.CONTINUE;
-          }
-
-          @Override
-          public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
-            Files.delete(dir);
-            return FileVisitResult.CONTINUE;
-          }
-        });
   }
 }
