@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
+import wds.jobs.DisplayWidth;
 import wds.warehouse.query.RowLimit;
 
 /**
@@ -30,7 +31,7 @@ final class TablePrinter {
     for (int i = 0; i < columns; i++) {
       header[i] = meta.getColumnLabel(i + 1);
       numeric[i] = isNumeric(meta.getColumnType(i + 1));
-      width[i] = displayWidth(header[i]);
+      width[i] = DisplayWidth.of(header[i]);
     }
     List<String[]> body = new ArrayList<>();
     while (limit.next(rows)) {
@@ -38,7 +39,7 @@ final class TablePrinter {
       for (int i = 0; i < columns; i++) {
         String value = rows.getString(i + 1);
         row[i] = value == null ? "NULL" : value;
-        width[i] = Math.max(width[i], displayWidth(row[i]));
+        width[i] = Math.max(width[i], DisplayWidth.of(row[i]));
       }
       body.add(row);
     }
@@ -61,7 +62,7 @@ final class TablePrinter {
   private void line(String[] cells, int[] width, boolean[] right) {
     StringBuilder text = new StringBuilder();
     for (int i = 0; i < cells.length; i++) {
-      String pad = " ".repeat(width[i] - displayWidth(cells[i]));
+      String pad = " ".repeat(width[i] - DisplayWidth.of(cells[i]));
       if (i > 0) {
         text.append("  ");
       }
@@ -84,21 +85,5 @@ final class TablePrinter {
           true;
       default -> false;
     };
-  }
-
-  /** Columns a terminal gives the text: East Asian wide characters take two. */
-  static int displayWidth(String text) {
-    return text.codePoints().map(c -> isWide(c) ? 2 : 1).sum();
-  }
-
-  private static boolean isWide(int c) {
-    return (c >= 0x1100 && c <= 0x115F)
-        || (c >= 0x2E80 && c <= 0xA4CF)
-        || (c >= 0xAC00 && c <= 0xD7A3)
-        || (c >= 0xF900 && c <= 0xFAFF)
-        || (c >= 0xFE30 && c <= 0xFE4F)
-        || (c >= 0xFF00 && c <= 0xFF60)
-        || (c >= 0xFFE0 && c <= 0xFFE6)
-        || (c >= 0x20000 && c <= 0x3FFFD);
   }
 }

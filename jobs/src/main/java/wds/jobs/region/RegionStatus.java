@@ -8,8 +8,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.util.Locale;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import wds.jobs.DisplayWidth;
 import wds.jobs.OperatorException;
 import wds.schemas.CountyClock;
 import wds.warehouse.publish.Snapshots;
@@ -38,36 +40,50 @@ public final class RegionStatus {
         Statement st = conn.createStatement();
         ResultSet rs =
             st.executeQuery(SqlTemplate.load("wds/jobs/region/region_status.sql").sql())) {
-      out.printf(
-          Locale.ROOT,
-          "%-12s  %-16s  %-9s  %-27s  %-9s  %-13s%n",
-          "county",
-          "name",
-          "night",
-          "snapshot",
-          "age",
-          "last delivery");
+      List<String[]> rows = new ArrayList<>();
+      rows.add(new String[] {"county", "name", "night", "snapshot", "age", "last delivery", ""});
       LocalDateTime now = LocalDateTime.now(CountyClock.system());
       while (rs.next()) {
         LocalDateTime published = rs.getObject(5, LocalDateTime.class);
-        String age = published == null ? "-" : hours(Duration.between(published, now));
-        out.printf(
-            Locale.ROOT,
-            "%-12s  %-16s  %-9s  %-27s  %-9s  %-13s%s%n",
-            rs.getString(1),
-            rs.getString(2),
-            rs.getString(6),
-            rs.getString(4) == null ? "none" : rs.getString(4),
-            age,
-            rs.getString(7) == null ? "-" : rs.getString(7),
-            rs.getBoolean(8) ? "  STALE: last good data stands in" : "");
+        rows.add(
+            new String[] {
+              rs.getString(1),
+              rs.getString(2),
+              rs.getString(6),
+              rs.getString(4) == null ? "none" : rs.getString(4),
+              published == null ? "-" : hours(Duration.between(published, now)),
+              rs.getString(7) == null ? "-" : rs.getString(7),
+              rs.getBoolean(8) ? "STALE: last good data stands in" : ""
+            });
       }
+      printAligned(rows, out);
     } catch (SQLException e) {
       throw new OperatorException(
           "cannot read the region snapshot " + current.get() + ": " + e.getMessage(), e);
     }
     out.flush();
     return 0;
+  }
+
+  /**
+   * Prints the rows as columns two spaces apart, padded by display width: the county names are
+   * Chinese, two columns per character on a terminal, so padding by characters would misalign every
+   * column after the name.
+   */
+  private static void printAligned(List<String[]> rows, PrintWriter out) {
+    int[] width = new int[rows.get(0).length];
+    for (String[] row : rows) {
+      for (int i = 0; i < row.length; i++) {
+        width[i] = Math.max(width[i], DisplayWidth.of(row[i]));
+      }
+    }
+    for (String[] row : rows) {
+      StringBuilder line = new StringBuilder();
+      for (int i = 0; i < row.length; i++) {
+        line.append(i == 0 ? "" : "  ").append(DisplayWidth.padRight(row[i], width[i]));
+      }
+      out.println(line.toString().stripTrailing());
+    }
   }
 
   private static String hours(Duration d) {

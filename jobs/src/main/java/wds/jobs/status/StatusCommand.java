@@ -21,6 +21,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import wds.jobs.DisplayWidth;
 import wds.jobs.HomeOption;
 import wds.jobs.metrics.Freshness;
 import wds.jobs.metrics.FreshnessPolicy;
@@ -280,7 +281,7 @@ public final class StatusCommand implements Callable<Integer> {
     int[] width = new int[rows.get(0).length];
     for (String[] row : rows) {
       for (int i = 0; i < row.length - 1; i++) {
-        width[i] = Math.max(width[i], displayWidth(row[i]));
+        width[i] = Math.max(width[i], DisplayWidth.of(row[i]));
       }
     }
     for (String[] row : rows) {
@@ -288,15 +289,11 @@ public final class StatusCommand implements Callable<Integer> {
       for (int i = 0; i < row.length; i++) {
         line.append(' ').append(row[i]);
         if (i < row.length - 1) {
-          line.append(" ".repeat(width[i] - displayWidth(row[i]) + 1));
+          line.append(" ".repeat(width[i] - DisplayWidth.of(row[i]) + 1));
         }
       }
       out.println(line.toString().stripTrailing());
     }
-  }
-
-  private static int displayWidth(String text) {
-    return text.codePoints().map(c -> c >= 0x2E80 && c <= 0xFFEF ? 2 : 1).sum();
   }
 
   private static String text(String value) {

@@ -1,6 +1,7 @@
 package wds.jobs.region;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static wds.jobs.region.RegionChecks.single;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -75,8 +76,7 @@ class RegionRemotePartitioningTest {
 
     assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
     RegionFile region = RegionFile.load(file);
-    try (Connection conn =
-            Snapshots.openReadOnly(new Snapshots(region.home().snapshots()).requireCurrent());
+    try (Connection conn = RegionChecks.snapshot(region);
         Statement st = conn.createStatement()) {
       assertThat(
               single(st, "select count(*) from region_county where night = 'done' and not stale"))
@@ -95,53 +95,14 @@ class RegionRemotePartitioningTest {
   @Test
   @Order(2)
   void prefectureValues_AreSummedNumeratorsOverSummedDenominators() throws Exception {
-    RegionFile region = RegionFile.load(dir.resolve("whole/region.yml"));
-    try (Connection conn =
-            Snapshots.openReadOnly(new Snapshots(region.home().snapshots()).requireCurrent());
-        Statement st = conn.createStatement()) {
-      // the counties' sums beside the prefecture's figures, cell by cell; C04 (mean wages) apart
-      String sums =
-          "with c as (select indicator_code, year, residence, sex, sum(numerator) as num,"
-              + " sum(denominator) as den, count(*) as n from indicator_value"
-              + " where area_level = 'county' and indicator_code <> 'C04' group by all),"
-              + " p as (select * from indicator_value where area_level = 'prefecture'"
-              + " and indicator_code <> 'C04' and basis = 'computed')"
-              + " select count(*) filter (where c.n = 3"
-              + " and (abs(p.numerator - c.num) > 1e-6 * greatest(1, abs(c.num))"
-              + "   or coalesce(abs(p.denominator - c.den) > 1e-6 * greatest(1, abs(c.den)), false)"
-              + "   or (p.value is not null and p.denominator is not null and p.denominator <> 0"
-              + "       and abs(p.value - p.numerator * i.factor / p.denominator)"
-              + "           > 1e-9 * greatest(1, abs(p.value))))),"
-              + " count(*) filter (where c.n = 3)"
-              + " from p join c using (indicator_code, year, residence, sex)"
-              + " join indicator i on i.code = p.indicator_code";
-      try (ResultSet rs = st.executeQuery(sums)) {
-        rs.next();
-        assertThat(rs.getLong(1)).as("prefecture cells that are not the sums").isZero();
-        assertThat(rs.getLong(2)).as("prefecture cells compared").isGreaterThan(100);
-      }
-    }
+    RegionChecks.assertPrefectureIsSummed(RegionFile.load(dir.resolve("whole/region.yml")), 3);
   }
 
   @Test
   @Order(3)
   void regionLake_OpensInDuckDbWithHivePartitioning() throws Exception {
-    RegionFile region = RegionFile.load(dir.resolve("whole/region.yml"));
-    Path lake = region.home().lake();
-    try (Connection conn = DriverManager.getConnection("jdbc:duckdb:");
-        Statement st = conn.createStatement()) {
-      String facts =
-          "read_parquet('" + lake + "/fact_births/**/*.parquet', hive_partitioning = true)";
-      assertThat(single(st, "select count(distinct county_code) from " + facts)).isEqualTo(3);
-      assertThat(single(st, "select count(distinct year) from " + facts)).isGreaterThan(5);
-      assertThat(
-              single(
-                  st,
-                  "select count(*) from "
-                      + facts
-                      + " where county_code = '652324000000' and year = 2024"))
-          .isPositive();
-    }
+    RegionChecks.assertLakeOpensWithHivePartitioning(
+        RegionFile.load(dir.resolve("whole/region.yml")), 3, "652324000000", 2024);
   }
 
   @Test
@@ -221,13 +182,6 @@ class RegionRemotePartitioningTest {
                     + "))");
         assertThat(differing).as(actual.getFileName() + " " + t + " rows differing").isZero();
       }
-    }
-  }
-
-  private static long single(Statement st, String sql) throws SQLException {
-    try (ResultSet rs = st.executeQuery(sql)) {
-      rs.next();
-      return rs.getLong(1);
     }
   }
 }

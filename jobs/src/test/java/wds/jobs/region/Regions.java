@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import wds.jobs.WdsCli;
+import wds.pipeline.synthetic.BuiltInCounties;
 import wds.pipeline.synthetic.GeneratorSettings;
 
 /** Test regions: a region file, its counties' deliveries and secrets, worker processes. */
@@ -34,9 +35,12 @@ final class Regions {
     text.append("code: \"659900000000\"\nname: 测试州\nlevel: prefecture\nhome: region-home\n");
     text.append("counties:\n");
     for (String c : COUNTIES) {
+      // with their Chinese names, as a bureau writes them (two terminal columns a character)
       text.append("  - {code: \"")
           .append(c)
-          .append("\", home: counties/")
+          .append("\", name: ")
+          .append(BuiltInCounties.get(c).name())
+          .append(", home: counties/")
           .append(c, 0, 6)
           .append(", drop: drops/")
           .append(c, 0, 6)
@@ -49,10 +53,15 @@ final class Regions {
 
   /** Generates the deliveries of every county and gives every county home the test secret. */
   static RegionFile generate(Path file) throws IOException {
+    return generate(file, PERSONS);
+  }
+
+  /** As {@link #generate(Path)}, the largest county of {@code persons} persons. */
+  static RegionFile generate(Path file, int persons) throws IOException {
     RegionFile region = RegionFile.load(file);
     StringWriter out = new StringWriter();
     RegionDeliveries.generate(
-        region, GeneratorSettings.defaults().withPersons(PERSONS), true, new PrintWriter(out));
+        region, GeneratorSettings.defaults().withPersons(persons), true, new PrintWriter(out));
     for (RegionFile.County c : region.counties()) {
       Path key = c.home().pseudonymKey();
       Files.createDirectories(key.getParent());
