@@ -50,7 +50,8 @@ public final class HomeJobs {
       Map<String, Object> properties,
       Summary summary) {
     try (HomeLock lock = HomeLock.acquire(home);
-        ConfigurableApplicationContext context = WdsApplication.start(home, properties)) {
+        ConfigurableApplicationContext context =
+            WdsApplication.start(home, WdsApplication.oneShot(properties))) {
       JobOperator operator = context.getBean(JobOperator.class);
       JobRepository repository = context.getBean(JobRepository.class);
       // a run killed half-way left its execution "started": mark it failed, its work is undone

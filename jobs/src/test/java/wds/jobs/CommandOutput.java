@@ -18,7 +18,7 @@ import java.util.stream.Stream;
  */
 public record CommandOutput(int exitCode, String out, String err) {
 
-  /** Runs {@code wds args...} with stdout and stderr captured apart. */
+  /** Runs {@code wds args...} as {@code main} does, with stdout and stderr captured apart. */
   public static synchronized CommandOutput run(String... args) {
     PrintStream out = System.out;
     PrintStream err = System.err;
@@ -28,7 +28,7 @@ public record CommandOutput(int exitCode, String out, String err) {
     System.setErr(new PrintStream(errBuffer, true, StandardCharsets.UTF_8));
     int code;
     try {
-      code = WdsCli.commandLine().execute(args);
+      code = WdsCli.commandLine(args).execute(args);
     } finally {
       System.setOut(out);
       System.setErr(err);
