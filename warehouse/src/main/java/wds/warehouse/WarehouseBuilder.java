@@ -94,6 +94,7 @@ public final class WarehouseBuilder {
         LOG.info("built {} in {} ms", model.name(), (System.nanoTime() - start) / 1_000_000);
         if (i + 1 == ordered.size() || !ordered.get(i + 1).layer().equals(model.layer())) {
           steps.finished("models: " + model.layer());
+          logMemory(conn, "models: " + model.layer());
         }
       }
       long engineStart = System.nanoTime();
@@ -158,6 +159,22 @@ public final class WarehouseBuilder {
     } catch (SQLException e) {
       throw new SQLException(
           "model " + model.layer() + "/" + model.name() + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** DuckDB's memory by tag after a part of the build, in the log (what holds the memory limit). */
+  private static void logMemory(Connection conn, String after) throws SQLException {
+    if (!LOG.isInfoEnabled()) {
+      return;
+    }
+    try (Statement st = conn.createStatement();
+        ResultSet rs =
+            st.executeQuery(
+                "select string_agg(tag || '=' || (memory_usage_bytes // 1048576) || 'MB', ' '"
+                    + " order by memory_usage_bytes desc), sum(memory_usage_bytes) // 1048576"
+                    + " from duckdb_memory() where memory_usage_bytes > 0")) {
+      rs.next();
+      LOG.info("duckdb memory after {}: {} MB ({})", after, rs.getLong(2), rs.getString(1));
     }
   }
 
