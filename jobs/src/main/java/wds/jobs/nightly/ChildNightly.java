@@ -15,7 +15,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import wds.jobs.WdsJava;
 
 /**
  * {@code wds nightly} run whole in a child JVM (this JVM's java and class path), as an operator
@@ -64,7 +66,9 @@ final class ChildNightly {
     if (gnuTime) {
       command.addAll(List.of(GNU_TIME.toString(), "-f", "%e %U %S %M", "-o", timeFile.toString()));
     }
-    command.addAll(javaCommand());
+    command.addAll(
+        WdsJava.command(
+            List.of(WdsJava.BUILD_HEAP, Objects.toString(System.getenv("WDS_JAVA_OPTS"), ""))));
     command.addAll(List.of("nightly", "--home", home.toString(), "--drop", drop.toString()));
     ProcessBuilder builder =
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
@@ -92,26 +96,6 @@ final class ChildNightly {
     Map<String, Double> steps = new LinkedHashMap<>();
     double job = jobSteps(home, steps);
     return new Result(wall, cpu, rssMb, job, steps);
-  }
-
-  /** java, with the options the wds launcher gives it, running this class path's wds. */
-  private static List<String> javaCommand() {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    String options = System.getenv("WDS_JAVA_OPTS");
-    if (options != null && !options.isBlank()) {
-      command.addAll(List.of(options.trim().split("\\s+")));
-    }
-    if (Runtime.version().feature() >= 22) {
-      command.add("--enable-native-access=ALL-UNNAMED");
-    }
-    String classPath = System.getProperty("java.class.path");
-    if (classPath.endsWith(".jar") && !classPath.contains(java.io.File.pathSeparator)) {
-      command.addAll(List.of("-jar", classPath));
-    } else {
-      command.addAll(List.of("-cp", classPath, "wds.jobs.WdsCli"));
-    }
-    return command;
   }
 
   /**

@@ -17,7 +17,7 @@ import org.springframework.batch.core.step.StepExecution;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import wds.jobs.OperatorException;
-import wds.jobs.WdsCli;
+import wds.jobs.WdsJava;
 
 /**
  * {@code wds benchmark-region}: the region's night with 1, 2, ... workers on this machine, each run
@@ -139,14 +139,7 @@ public final class BenchmarkRegionCommand implements Callable<Integer> {
 
   private static Process worker(RegionFile file, Path log) throws IOException {
     Files.createDirectories(log.getParent());
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    String classPath = System.getProperty("java.class.path");
-    if (classPath.endsWith(".jar") && !classPath.contains(java.io.File.pathSeparator)) {
-      command.addAll(List.of("-jar", classPath));
-    } else {
-      command.addAll(List.of("-cp", classPath, WdsCli.class.getName()));
-    }
+    List<String> command = new ArrayList<>(WdsJava.command(List.of()));
     command.addAll(List.of("worker", "--region", file.file().toString()));
     return new ProcessBuilder(command)
         .redirectErrorStream(true)

@@ -7,12 +7,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.jar.JarFile;
+import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import wds.jobs.HomeLock;
 import wds.jobs.OperatorException;
-import wds.jobs.WdsCli;
+import wds.jobs.WdsJava;
 
 /**
  * One county's nightly as a region runs it: {@code wds nightly --home <county home> --drop <drop>}
@@ -42,7 +42,10 @@ public final class CountyNightly {
     county.home().create();
     awaitHome(county);
     Path out = county.home().logs().resolve("region-nightly.out");
-    List<String> command = new ArrayList<>(java());
+    List<String> command =
+        new ArrayList<>(
+            WdsJava.command(
+                List.of(WdsJava.BUILD_HEAP, Objects.toString(System.getenv(JAVA_OPTS), ""))));
     command.addAll(
         List.of(
             "nightly",
@@ -100,39 +103,6 @@ public final class CountyNightly {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-    }
-  }
-
-  /**
-   * This JVM's java with the application: {@code -jar wds.jar} or the class path and main class.
-   */
-  private static List<String> java() {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    String opts = System.getenv(JAVA_OPTS);
-    if (opts != null && !opts.isBlank()) {
-      command.addAll(List.of(opts.strip().split("\\s+")));
-    }
-    String classPath = System.getProperty("java.class.path");
-    if (bootJar(classPath)) {
-      command.add("-jar");
-      command.add(classPath);
-    } else {
-      command.add("-cp");
-      command.add(classPath);
-      command.add(WdsCli.class.getName());
-    }
-    return command;
-  }
-
-  private static boolean bootJar(String classPath) {
-    if (!classPath.endsWith(".jar") || classPath.contains(java.io.File.pathSeparator)) {
-      return false;
-    }
-    try (JarFile jar = new JarFile(classPath)) {
-      return jar.getEntry("BOOT-INF/") != null || jar.getEntry("BOOT-INF/classes/") != null;
-    } catch (IOException e) {
-      return false;
     }
   }
 }

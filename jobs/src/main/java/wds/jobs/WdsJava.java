@@ -1,0 +1,64 @@
+package wds.jobs;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.jar.JarFile;
+
+/**
+ * The command line that starts this same wds in a child process (a region's county nightly, the
+ * benchmarks' whole-process runs, their workers): this JVM's java, the options the {@code wds}
+ * launcher would give the command, then {@code -jar} of a Spring Boot jar or the class path and
+ * {@link WdsCli}.
+ */
+public final class WdsJava {
+
+  /**
+   * The heap cap of a process that loads, builds and publishes a county. Without it G1 lets the
+   * heap grow towards a quarter of the RAM: a 210,000-person nightly peaked at 3.99 GB resident,
+   * 2.10 GB with this cap, reports included (warehouse/NIGHTLY-SPEED.md). The {@code wds} launcher
+   * gives the same cap to the same commands; options given later ({@code WDS_JAVA_OPTS}) override
+   * it.
+   */
+  public static final String BUILD_HEAP = "-Xmx768m";
+
+  private WdsJava() {}
+
+  /**
+   * java, the options given (the first ones win only where the JVM takes the last: put caps first),
+   * the native-access flag Java 22+ wants for DuckDB, and this class path's wds.
+   */
+  public static List<String> command(List<String> options) {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    for (String option : options) {
+      if (option != null && !option.isBlank()) {
+        command.addAll(List.of(option.strip().split("\\s+")));
+      }
+    }
+    if (Runtime.version().feature() >= 22) {
+      command.add("--enable-native-access=ALL-UNNAMED");
+    }
+    String classPath = System.getProperty("java.class.path");
+    if (bootJar(classPath)) {
+      command.addAll(List.of("-jar", classPath));
+    } else {
+      command.addAll(List.of("-cp", classPath, WdsCli.class.getName()));
+    }
+    return command;
+  }
+
+  /** A Spring Boot jar runs with -jar; a plain jar or a class path runs its main class. */
+  private static boolean bootJar(String classPath) {
+    if (!classPath.endsWith(".jar") || classPath.contains(File.pathSeparator)) {
+      return false;
+    }
+    try (JarFile jar = new JarFile(classPath)) {
+      return jar.getEntry("BOOT-INF/") != null || jar.getEntry("BOOT-INF/classes/") != null;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+}
