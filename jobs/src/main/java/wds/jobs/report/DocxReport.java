@@ -1,9 +1,7 @@
 package wds.jobs.report;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,9 +31,6 @@ import org.apache.poi.xddf.usermodel.chart.XDDFDataSourcesFactory;
 import org.apache.poi.xddf.usermodel.chart.XDDFLineChartData;
 import org.apache.poi.xddf.usermodel.chart.XDDFNumericalDataSource;
 import org.apache.poi.xddf.usermodel.chart.XDDFValueAxis;
-import org.apache.poi.xssf.usermodel.XSSFRow;
-import org.apache.poi.xssf.usermodel.XSSFSheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.poi.xwpf.usermodel.BreakType;
 import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
 import org.apache.poi.xwpf.usermodel.XWPFChart;
@@ -79,7 +74,7 @@ final class DocxReport {
     {0x55, 0x55, 0x55}
   };
 
-  /** The sheet of a chart's embedded workbook (the name POI gives a new workbook's first sheet). */
+  /** The sheet of a chart's embedded workbook (the name POI gave a new workbook's first sheet). */
   private static final String SHEET = "Sheet0";
 
   /**
@@ -503,7 +498,8 @@ final class DocxReport {
     for (int i = 0; i < names.size(); i++) {
       key.append('|').append(names.get(i)).append(':').append(Arrays.toString(values.get(i)));
     }
-    byte[] workbook = parts.get(key.toString(), () -> workbook(categories, names, values));
+    byte[] workbook =
+        parts.get(key.toString(), () -> ChartWorkbook.bytes(SHEET, categories, names, values));
     POIXMLDocumentPart.RelationPart part =
         chart.createRelationship(EMBEDDED_WORKBOOK, XWPFFactory.getInstance(), ++embedded, false);
     chart.setExternalId(part.getRelationship().getId());
@@ -511,35 +507,6 @@ final class DocxReport {
       out.write(workbook);
     }
     part.getDocumentPart().setCommitted(true);
-  }
-
-  private static byte[] workbook(String[] categories, List<String> names, List<Double[]> values) {
-    try {
-      // not closed, as the document (write)
-      XSSFWorkbook book = new XSSFWorkbook();
-      XSSFSheet sheet = book.createSheet(SHEET);
-      XSSFRow titles = sheet.createRow(0);
-      for (int i = 0; i < names.size(); i++) {
-        titles.createCell(i + 1).setCellValue(names.get(i));
-      }
-      for (int r = 0; r < categories.length; r++) {
-        XSSFRow row = sheet.createRow(r + 1);
-        if (categories[r] != null) {
-          row.createCell(0).setCellValue(categories[r]);
-        }
-        for (int i = 0; i < values.size(); i++) {
-          Double v = values.get(i)[r];
-          if (v != null) {
-            row.createCell(i + 1).setCellValue(v);
-          }
-        }
-      }
-      ByteArrayOutputStream out = new ByteArrayOutputStream(8 * 1024);
-      book.write(out);
-      return out.toByteArray();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write a chart's workbook", e);
-    }
   }
 
   /** The relation of a chart to its embedded workbook, with the part as plain bytes. */
