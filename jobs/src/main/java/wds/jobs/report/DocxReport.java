@@ -6,9 +6,13 @@ import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
+import org.apache.poi.ooxml.POIXMLDocumentPart;
+import org.apache.poi.ooxml.POIXMLRelation;
 import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.util.Units;
 import org.apache.poi.xddf.usermodel.PresetLineDash;
 import org.apache.poi.xddf.usermodel.XDDFColor;
@@ -31,7 +35,9 @@ import org.apache.poi.xwpf.usermodel.BreakType;
 import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
 import org.apache.poi.xwpf.usermodel.XWPFChart;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFFactory;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.apache.poi.xwpf.usermodel.XWPFRelation;
 import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.apache.poi.xwpf.usermodel.XWPFStyle;
 import org.apache.poi.xwpf.usermodel.XWPFStyles;
@@ -68,22 +74,35 @@ final class DocxReport {
     {0x55, 0x55, 0x55}
   };
 
+  /** The sheet of a chart's embedded workbook (the name POI gave a new workbook's first sheet). */
+  private static final String SHEET = "Sheet0";
+
+  /**
+   * A chart's embedded workbook as a plain part: POI's own relation makes every embedding an {@code
+   * XSSFWorkbook} object (built, then thrown away, as the bytes are written separately).
+   */
+  private static final POIXMLRelation EMBEDDED_WORKBOOK = new EmbeddedWorkbook();
+
   private final Report report;
   private final ReportView view;
+  private final RenderedParts parts;
   private final XWPFDocument doc = new XWPFDocument();
+  private int embedded;
 
-  private DocxReport(Report report) {
+  private DocxReport(Report report, RenderedParts parts) {
     this.report = report;
-    this.view = new ReportView(report);
+    this.parts = parts;
+    this.view = new ReportView(report, parts);
   }
 
-  static void write(Report report, Path file) throws IOException {
-    DocxReport docx = new DocxReport(report);
+  static void write(Report report, Path file, RenderedParts parts) throws IOException {
+    DocxReport docx = new DocxReport(report, parts);
     docx.build();
+    // written, not closed: closing a document made in memory saves it a second time (POI's
+    // OPCPackage.close), into a buffer nobody reads; it holds no file or other resource
     try (OutputStream out = Files.newOutputStream(file)) {
       docx.doc.write(out);
     }
-    docx.doc.close();
   }
 
   private void build() {
@@ -399,7 +418,12 @@ final class DocxReport {
     lineChart(s.nameZh() + "：" + report.year() + "年各乡镇", categories, names, series, drawn);
   }
 
-  /** A native Word line chart; a series not drawn as a line shows its points only. */
+  /**
+   * A native Word line chart; a series not drawn as a line shows its points only. Its data go into
+   * the chart's cache and into its embedded workbook (Word's "edit data"): the workbook's bytes are
+   * written once per batch for the same data ({@link #embed}), not through a POI workbook per
+   * chart.
+   */
   private void lineChart(
       String title,
       String[] categories,
@@ -416,17 +440,22 @@ final class DocxReport {
       left.setCrosses(AxisCrosses.AUTO_ZERO);
       XDDFCategoryDataSource cats =
           XDDFDataSourcesFactory.fromArray(
-              categories, chart.formatRange(new CellRangeAddress(1, categories.length, 0, 0)), 0);
+              categories,
+              new CellRangeAddress(1, categories.length, 0, 0).formatAsString(SHEET, true),
+              0);
       XDDFLineChartData data = (XDDFLineChartData) chart.createData(ChartTypes.LINE, bottom, left);
       data.setVaryColors(false);
+      List<XDDFLineChartData.Series> plotted = new ArrayList<>();
       for (int i = 0; i < names.size(); i++) {
         XDDFNumericalDataSource<Double> vals =
             XDDFDataSourcesFactory.fromArray(
                 values.get(i),
-                chart.formatRange(new CellRangeAddress(1, categories.length, i + 1, i + 1)),
+                new CellRangeAddress(1, categories.length, i + 1, i + 1)
+                    .formatAsString(SHEET, true),
                 i + 1);
         XDDFLineChartData.Series series = (XDDFLineChartData.Series) data.addSeries(cats, vals);
-        series.setTitle(names.get(i), chart.setSheetTitle(names.get(i), i + 1));
+        plotted.add(series);
+        series.setTitle(names.get(i), new CellReference(SHEET, 0, i + 1, true, true));
         series.setSmooth(false);
         String name = names.get(i);
         byte[] rgb =
@@ -449,9 +478,47 @@ final class DocxReport {
           series.setMarkerStyle(i == 0 ? MarkerStyle.CIRCLE : MarkerStyle.DASH);
         }
       }
-      chart.plot(data);
+      // what XDDFChart.plot does, less filling a POI workbook: embed() writes the workbook
+      plotted.forEach(XDDFLineChartData.Series::plot);
+      embed(chart, categories, names, values);
     } catch (IOException | org.apache.poi.openxml4j.exceptions.InvalidFormatException e) {
       throw new IllegalStateException("cannot add the chart " + title, e);
+    }
+  }
+
+  /**
+   * Embeds the chart's workbook: the series' names in the first row, the categories down column A,
+   * each series in its own column (the cells the chart's formulas point at), as XDDF would fill it.
+   * The part is written now and marked committed, so saving the document keeps it.
+   */
+  private void embed(
+      XWPFChart chart, String[] categories, List<String> names, List<Double[]> values)
+      throws IOException {
+    StringBuilder key = new StringBuilder("embedded|").append(String.join(",", categories));
+    for (int i = 0; i < names.size(); i++) {
+      key.append('|').append(names.get(i)).append(':').append(Arrays.toString(values.get(i)));
+    }
+    byte[] workbook =
+        parts.get(key.toString(), () -> ChartWorkbook.bytes(SHEET, categories, names, values));
+    POIXMLDocumentPart.RelationPart part =
+        chart.createRelationship(EMBEDDED_WORKBOOK, XWPFFactory.getInstance(), ++embedded, false);
+    chart.setExternalId(part.getRelationship().getId());
+    try (OutputStream out = part.getDocumentPart().getPackagePart().getOutputStream()) {
+      out.write(workbook);
+    }
+    part.getDocumentPart().setCommitted(true);
+  }
+
+  /** The relation of a chart to its embedded workbook, with the part as plain bytes. */
+  private static final class EmbeddedWorkbook extends POIXMLRelation {
+    EmbeddedWorkbook() {
+      super(
+          XWPFRelation.WORKBOOK.getContentType(),
+          XWPFRelation.WORKBOOK.getRelation(),
+          XWPFRelation.WORKBOOK.getDefaultFileName(),
+          POIXMLDocumentPart::new,
+          POIXMLDocumentPart::new,
+          null);
     }
   }
 

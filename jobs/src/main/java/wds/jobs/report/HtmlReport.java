@@ -22,10 +22,10 @@ final class HtmlReport {
 
   private HtmlReport() {}
 
-  static void write(Report report, Path file) throws IOException {
+  static void write(Report report, Path file, RenderedParts parts) throws IOException {
     Context context = new Context();
     context.setVariable("r", report);
-    context.setVariable("v", new ReportView(report));
+    context.setVariable("v", new ReportView(report, parts));
     try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
       ENGINE.process("report", context, out);
     }

@@ -76,7 +76,8 @@ public final class PublishedReports {
   /**
    * Writes the due reports of {@code snapshot} into {@code internalFolder} and, when the feed in
    * {@code publicFeed} is there, their public versions into {@code publicFolder}: the two sets are
-   * built side by side (one thread each, each on its own read-only connection).
+   * built side by side (one thread each, each on its own read-only connection), sharing the charts
+   * and yearbooks they have in common ({@link RenderedParts}).
    */
   public static Written write(
       Path snapshot, Path publicFeed, Path internalFolder, Path publicFolder)
@@ -89,6 +90,7 @@ public final class PublishedReports {
       return new Written(List.of(), List.of());
     }
     boolean withPublic = Files.isRegularFile(publicFeed.resolve("indicator_value.parquet"));
+    RenderedParts parts = new RenderedParts();
     ExecutorService threads = Executors.newFixedThreadPool(2);
     try {
       Future<List<Path>> publicReports =
@@ -96,9 +98,13 @@ public final class PublishedReports {
               ? threads.submit(
                   () ->
                       writeAll(
-                          () -> ReportSource.publicFeed(snapshot, publicFeed), due, publicFolder))
+                          () -> ReportSource.publicFeed(snapshot, publicFeed),
+                          due,
+                          publicFolder,
+                          parts))
               : null;
-      List<Path> internal = writeAll(() -> ReportSource.internal(snapshot), due, internalFolder);
+      List<Path> internal =
+          writeAll(() -> ReportSource.internal(snapshot), due, internalFolder, parts);
       return new Written(internal, publicReports == null ? List.of() : publicReports.get());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -122,14 +128,15 @@ public final class PublishedReports {
     ReportSource open() throws SQLException;
   }
 
-  private static List<Path> writeAll(Opener opener, List<ReportRequest> due, Path folder)
+  private static List<Path> writeAll(
+      Opener opener, List<ReportRequest> due, Path folder, RenderedParts parts)
       throws SQLException, IOException {
     List<Path> written = new ArrayList<>();
     try (ReportSource source = opener.open()) {
       for (ReportRequest r : due) {
         written.add(
             ReportFiles.write(
-                Report.read(source, r.year(), r.kind()), folder.resolve(r.folderName())));
+                Report.read(source, r.year(), r.kind()), folder.resolve(r.folderName()), parts));
       }
     }
     return written;

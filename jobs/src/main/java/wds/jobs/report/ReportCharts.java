@@ -36,16 +36,81 @@ final class ReportCharts {
   };
   private static final AtomicInteger IDS = new AtomicInteger();
 
+  /** The ids' prefix of a drawn chart, replaced by a page-unique one each time it is used. */
+  private static final String PREFIX = "wdsChartIds_";
+
   private ReportCharts() {}
 
   /** The county's trend from the first year shown, the 95% interval as a band, the target line. */
+  static String trend(IndicatorSection s, RenderedParts parts) {
+    return numbered(parts.get(key("trend", s, s.trend()), () -> trend(s)));
+  }
+
+  /** Urban against rural, by year. */
+  static String urbanRural(IndicatorSection s, RenderedParts parts) {
+    List<ReportRow> urban = s.series("urban", "0");
+    List<ReportRow> rural = s.series("rural", "0");
+    return numbered(parts.get(key("urbanRural", s, urban, rural), () -> urbanRural(s)));
+  }
+
+  /** Women against men, by year. */
+  static String sexes(IndicatorSection s, RenderedParts parts) {
+    List<ReportRow> women = s.series("all", "2");
+    List<ReportRow> men = s.series("all", "1");
+    return numbered(parts.get(key("sexes", s, women, men), () -> sexes(s)));
+  }
+
+  /**
+   * The townships of the report year as points with their intervals, the county value as a line.
+   */
+  static String townships(IndicatorSection s, RenderedParts parts) {
+    List<ReportRow> county = s.current().map(List::of).orElse(List.of());
+    return numbered(parts.get(key("townships", s, s.townships(), county), () -> townships(s)));
+  }
+
+  /**
+   * Everything a chart of {@code kind} is drawn from: the unit, the target line and its label, and
+   * each row's place, value and interval (a withheld or missing row is left out of a chart).
+   */
+  @SafeVarargs
+  static String key(String kind, IndicatorSection s, List<ReportRow>... rows) {
+    StringBuilder key =
+        new StringBuilder(kind)
+            .append('|')
+            .append(wds.warehouse.report.ReportFormat.unit(s.unit()))
+            .append('|')
+            .append(s.targetOp())
+            .append('|')
+            .append(targetLine(s));
+    for (List<ReportRow> list : rows) {
+      key.append('|');
+      for (ReportRow r : list) {
+        key.append(r.areaName()).append(',').append(r.year()).append(',');
+        if (shown(r)) {
+          key.append(r.value()).append(',').append(r.ciLow()).append(',').append(r.ciHigh());
+        } else {
+          key.append('-');
+        }
+        key.append(';');
+      }
+    }
+    return key.toString();
+  }
+
+  /**
+   * The chart with its own prefix for the ids of its clip paths and gradients, so that a page
+   * holding the same drawing twice still has unique ids.
+   */
+  private static String numbered(String svg) {
+    return svg.replace(PREFIX, "c" + IDS.incrementAndGet() + "_");
+  }
+
   static String trend(IndicatorSection s) {
     YIntervalSeriesCollection data = new YIntervalSeriesCollection();
     data.addSeries(series("全县", s.trend()));
     return years(s, data, true);
   }
 
-  /** Urban against rural, by year. */
   static String urbanRural(IndicatorSection s) {
     YIntervalSeriesCollection data = new YIntervalSeriesCollection();
     data.addSeries(series("城镇", s.series("urban", "0")));
@@ -53,7 +118,6 @@ final class ReportCharts {
     return years(s, data, false);
   }
 
-  /** Women against men, by year. */
   static String sexes(IndicatorSection s) {
     YIntervalSeriesCollection data = new YIntervalSeriesCollection();
     data.addSeries(series("女性", s.series("all", "2")));
@@ -61,9 +125,6 @@ final class ReportCharts {
     return years(s, data, false);
   }
 
-  /**
-   * The townships of the report year as points with their intervals, the county value as a line.
-   */
   static String townships(IndicatorSection s) {
     List<ReportRow> rows = s.townships();
     String[] names = rows.stream().map(ReportRow::areaName).toArray(String[]::new);
@@ -211,7 +272,7 @@ final class ReportCharts {
 
   private static String svg(JFreeChart chart, int width, int height) {
     SVGGraphics2D g2 = new SVGGraphics2D(width, height);
-    g2.setDefsKeyPrefix("c" + IDS.incrementAndGet() + "_");
+    g2.setDefsKeyPrefix(PREFIX);
     chart.draw(g2, new Rectangle(0, 0, width, height));
     return g2.getSVGElement(null, true, new ViewBox(0, 0, width, height), null, null);
   }

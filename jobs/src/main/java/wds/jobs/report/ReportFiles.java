@@ -23,10 +23,38 @@ public final class ReportFiles {
   public static final List<String> NAMES =
       List.of("report.json", "report.html", "report.docx", "yearbook.xlsx");
 
+  static {
+    jdkTransformer();
+  }
+
   private ReportFiles() {}
+
+  /**
+   * Names the JDK's own XSLT transformer as the JAXP {@code TransformerFactory}, unless one is
+   * named already. POI asks JAXP for a new factory for every XML part it saves (each docx and xlsx
+   * has dozens), and without a name JAXP looks one up through the ServiceLoader, which reads the
+   * service files of every jar nested in the application jar: in the profile of a cold build of the
+   * six reports, one sample in twelve was that look-up (README, "Time to build the reports"). The
+   * JDK's transformer is the one the look-up ends on anyway (no jar here provides another).
+   */
+  private static void jdkTransformer() {
+    String property = "javax.xml.transform.TransformerFactory";
+    if (System.getProperty(property) == null) {
+      System.setProperty(
+          property, "com.sun.org.apache.xalan.internal.xsltc.trax.TransformerFactoryImpl");
+    }
+  }
 
   /** Writes the report's files into {@code folder} (replacing a previous report there). */
   public static Path write(Report report, Path folder) throws IOException {
+    return write(report, folder, new RenderedParts());
+  }
+
+  /**
+   * Writes the report's files into {@code folder}, reusing the parts of {@code parts} that other
+   * reports of the same batch have already drawn.
+   */
+  static Path write(Report report, Path folder, RenderedParts parts) throws IOException {
     Path parent = folder.toAbsolutePath().getParent();
     Files.createDirectories(parent);
     Path building = Files.createTempDirectory(parent, "." + folder.getFileName() + ".");
@@ -34,9 +62,9 @@ public final class ReportFiles {
       try (OutputStream out = Files.newOutputStream(building.resolve("report.json"))) {
         ReportJson.write(report, out);
       }
-      HtmlReport.write(report, building.resolve("report.html"));
-      DocxReport.write(report, building.resolve("report.docx"));
-      Yearbook.write(report, building.resolve("yearbook.xlsx"));
+      HtmlReport.write(report, building.resolve("report.html"), parts);
+      DocxReport.write(report, building.resolve("report.docx"), parts);
+      Yearbook.write(report, building.resolve("yearbook.xlsx"), parts);
       modes(building, report.publicVersion());
       replace(building, folder.toAbsolutePath());
       return folder;

@@ -21,9 +21,16 @@ public final class ReportView {
   private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
 
   private final Report report;
+  private final RenderedParts parts;
 
   public ReportView(Report report) {
+    this(report, new RenderedParts());
+  }
+
+  /** The view of a report drawing its charts once per batch ({@link RenderedParts}). */
+  ReportView(Report report, RenderedParts parts) {
     this.report = report;
+    this.parts = parts;
   }
 
   public Report getReport() {
@@ -163,19 +170,19 @@ public final class ReportView {
   }
 
   public String trendChart(IndicatorSection s) {
-    return ReportCharts.trend(s);
+    return ReportCharts.trend(s, parts);
   }
 
   public String urbanRuralChart(IndicatorSection s) {
-    return ReportCharts.urbanRural(s);
+    return ReportCharts.urbanRural(s, parts);
   }
 
   public String sexChart(IndicatorSection s) {
-    return ReportCharts.sexes(s);
+    return ReportCharts.sexes(s, parts);
   }
 
   public String townshipChart(IndicatorSection s) {
-    return ReportCharts.townships(s);
+    return ReportCharts.townships(s, parts);
   }
 
   /** The digest's entries at risk of missing their target by the final year (mid-term). */

@@ -1,7 +1,8 @@
 package wds.jobs.report;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -72,16 +73,32 @@ final class Yearbook {
     note.setWrapText(false);
   }
 
-  static void write(Report report, Path file) throws IOException {
+  /**
+   * Writes the yearbook, drawn once per batch for a snapshot, year and version: it states the same
+   * rows whatever the kind of report (the annual and the final report of the plan's final year
+   * carry the same 统计资料).
+   */
+  static void write(Report report, Path file, RenderedParts parts) throws IOException {
+    String key =
+        "yearbook|" + report.snapshot() + "|" + report.publicVersion() + "|" + report.year();
+    Files.write(file, parts.<byte[]>get(key, () -> bytes(report)));
+  }
+
+  private static byte[] bytes(Report report) {
     Yearbook yearbook = new Yearbook(report);
     for (Domain d : Domain.values()) {
       yearbook.domain(d);
     }
     yearbook.sexAge();
-    try (OutputStream out = Files.newOutputStream(file)) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+    try {
+      // written, not closed: closing a workbook made in memory saves it a second time (POI's
+      // OPCPackage.close), into a buffer nobody reads; it holds no file or other resource
       yearbook.book.write(out);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the yearbook", e);
     }
-    yearbook.book.close();
+    return out.toByteArray();
   }
 
   private List<Integer> years() {

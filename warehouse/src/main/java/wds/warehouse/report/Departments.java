@@ -18,6 +18,8 @@ final class Departments {
   private static final JsonNode NAMES =
       YAML.readTree(ClasspathText.read("wds/warehouse/report/departments.yml"));
   private static final SchemaCatalog SCHEMAS = SchemaCatalog.load();
+  private static final java.util.Map<String, java.util.List<String>> EXTRACTS =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   private Departments() {}
 
@@ -41,6 +43,11 @@ final class Departments {
    * health/births}), from its definition file; empty for a reported indicator.
    */
   static java.util.List<String> extracts(String code) {
+    // read once per indicator: every report states every indicator
+    return EXTRACTS.computeIfAbsent(code, Departments::readExtracts);
+  }
+
+  private static java.util.List<String> readExtracts(String code) {
     String file = "wds/warehouse/indicators/" + code + ".yml";
     if (Departments.class.getClassLoader().getResource(file) == null) {
       return java.util.List.of();
@@ -57,7 +64,7 @@ final class Departments {
           .filter(e -> !extracts.contains(e))
           .ifPresent(extracts::add);
     }
-    return extracts;
+    return java.util.List.copyOf(extracts);
   }
 
   /** The department's name for a source system ({@code health}); the code when none is given. */
