@@ -101,7 +101,7 @@ public final class BenchmarkReportCommand implements Callable<Integer> {
     }
     out.printf(
         Locale.ROOT,
-        "cold (first run, what a publish pays): %.1f s (target: under 10 s)%s%n",
+        "cold (the first run in a fresh JVM, as wds report runs): %.1f s (target: under 10 s)%s%n",
         seconds.get(0),
         seconds.size() < 2
             ? ""
