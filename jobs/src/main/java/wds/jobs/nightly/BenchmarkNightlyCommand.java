@@ -23,6 +23,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import wds.jobs.HomeOption;
+import wds.jobs.MachineLoad;
 import wds.jobs.WdsHome;
 import wds.jobs.load.LoadComponents;
 import wds.jobs.publish.PublishSettings;

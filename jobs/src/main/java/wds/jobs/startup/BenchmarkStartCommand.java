@@ -17,8 +17,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import wds.jobs.HomeOption;
+import wds.jobs.MachineLoad;
 import wds.jobs.OperatorException;
 import wds.jobs.WdsHome;
+import wds.jobs.WdsJava;
 import wds.warehouse.publish.Snapshots;
 
 /**
@@ -88,14 +90,14 @@ public final class BenchmarkStartCommand implements Callable<Integer> {
                 "wds load (empty drop folder)",
                 List.of("load", "--home", emptyHome.toString(), "--drop", emptyDrop.toString())),
             new Probe("wds --version", List.of("--version")));
-    String loadBefore = loadAverage();
+    String loadBefore = MachineLoad.now();
     System.out.printf(
         Locale.ROOT,
         "start-up as whole processes, start to exit: median of %d runs each (%s)%n",
         runs,
         System.getenv("WDS_LAUNCHER") != null
             ? "through the wds launcher"
-            : "java " + String.join(" ", javaArgs()));
+            : String.join(" ", wds()));
     List<Timing> timings = new ArrayList<>();
     for (Probe probe : probes) {
       double[] wall = new double[runs];
@@ -121,7 +123,7 @@ public final class BenchmarkStartCommand implements Callable<Integer> {
         "  H = %s; load average (1, 5, 15 min) before %s, after %s, on %d cores%n",
         h,
         loadBefore,
-        loadAverage(),
+        MachineLoad.now(),
         Runtime.getRuntime().availableProcessors());
     return 0;
   }
@@ -174,30 +176,7 @@ public final class BenchmarkStartCommand implements Callable<Integer> {
     if (launcher != null && !launcher.isBlank()) {
       return List.of(launcher);
     }
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(javaArgs());
-    return command;
-  }
-
-  /**
-   * {@code -jar the.jar} when this process runs from one jar, else the class path and main class.
-   */
-  private static List<String> javaArgs() {
-    String classPath = System.getProperty("java.class.path");
-    if (classPath.endsWith(".jar") && !classPath.contains(java.io.File.pathSeparator)) {
-      return List.of("-jar", classPath);
-    }
-    return List.of("-cp", classPath, "wds.jobs.WdsCli");
-  }
-
-  private static String loadAverage() {
-    try {
-      String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
-      return fields[0] + " " + fields[1] + " " + fields[2];
-    } catch (IOException | RuntimeException e) {
-      return "unknown";
-    }
+    return WdsJava.command(List.of());
   }
 
   private static double median(double[] values) {
