@@ -94,6 +94,10 @@ public final class WarehouseBuilder {
         LOG.info("built {} in {} ms", model.name(), (System.nanoTime() - start) / 1_000_000);
         if (i + 1 == ordered.size() || !ordered.get(i + 1).layer().equals(model.layer())) {
           steps.finished("models: " + model.layer());
+          // Written out layer by layer: without it, the tables just built held DuckDB's memory
+          // until the end of the build, and mart_sex_age ran out of a 1 GB memory_limit that it
+          // fits in with the facts on disk (measured: warehouse/NIGHTLY-SPEED.md)
+          execute(conn, "CHECKPOINT " + SqlTemplate.quoted(targetCatalog));
           logMemory(conn, "models: " + model.layer());
         }
       }

@@ -14,7 +14,7 @@ import wds.warehouse.DuckDbLimits;
  */
 @ConfigurationProperties("wds.duckdb")
 public record DuckDbSettings(
-    @DefaultValue("2GB") String memoryLimit, @DefaultValue("2") int threads) {
+    @DefaultValue("1GB") String memoryLimit, @DefaultValue("2") int threads) {
 
   public DuckDbSettings {
     limits(memoryLimit, threads); // a mistyped setting fails at start-up, in one line
