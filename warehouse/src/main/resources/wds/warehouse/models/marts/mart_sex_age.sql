@@ -97,13 +97,29 @@ event_cells as (
     group by all
 ),
 
+stock_persons as (
+    -- one row per person and cell at the fact's own area (a person with two spells of a measure
+    -- active on the day counts once)
+    select distinct measure, year, area_code, sex_code, least(age_years, 100) as age_years,
+        person_key
+    from stocks
+),
+
 stock_cells as (
-    -- stocks count distinct persons, once in each cell they belong to
-    select s.measure, s.year, r.rollup_area_code as area_code, r.rollup_level as area_level,
-        s.sex_code, a.age_group, count(distinct s.person_key)::double as value
-    from stocks as s
-    inner join rollup as r using (area_code)
-    inner join ages as a on a.age_years = least(s.age_years, 100)
+    -- stocks count distinct persons, once in each cell they belong to: a township's cell counts
+    -- the persons of its own areas, the county's the persons of all of them. Distinct rows then
+    -- count(*), not count(distinct): DuckDB spills a grouping to disk, not a distinct aggregate's
+    -- state, and the default county's year-end stocks (3.8 M person-years) ran out of a 1 GB
+    -- memory_limit that way (warehouse/NIGHTLY-SPEED.md)
+    select measure, year, rollup_area_code as area_code, rollup_level as area_level, sex_code,
+        age_group, count(*)::double as value
+    from (
+        select distinct s.measure, s.year, r.rollup_area_code, r.rollup_level, s.sex_code,
+            a.age_group, s.person_key
+        from stock_persons as s
+        inner join rollup as r using (area_code)
+        inner join ages as a using (age_years)
+    )
     group by all
 ),
 
