@@ -31,6 +31,50 @@ public final class WdsJava {
    * the native-access flag Java 22+ wants for DuckDB, and this class path's wds.
    */
   public static List<String> command(List<String> options) {
+    List<String> command = java(options);
+    String classPath = System.getProperty("java.class.path");
+    if (bootJar(classPath)) {
+      command.addAll(List.of("-jar", classPath));
+    } else {
+      command.addAll(List.of("-cp", classPath, WdsCli.class.getName()));
+    }
+    return command;
+  }
+
+  /**
+   * How an operator starts wds: the {@code wds} launcher when it started this process ({@code
+   * WDS_LAUNCHER}; it gives each command its own options, class-data sharing included), else {@link
+   * #command} with {@code options}.
+   */
+  public static List<String> asLaunched(List<String> options) {
+    String launcher = System.getenv("WDS_LAUNCHER");
+    if (launcher != null && !launcher.isBlank()) {
+      return List.of(launcher);
+    }
+    return command(options);
+  }
+
+  /**
+   * java, the options given and this class path, running {@code main}'s own main method instead of
+   * wds's command line (through Spring Boot's {@code PropertiesLauncher} inside a Boot jar).
+   */
+  public static List<String> mainClass(List<String> options, Class<?> main) {
+    List<String> command = java(options);
+    String classPath = System.getProperty("java.class.path");
+    command.addAll(List.of("-cp", classPath));
+    if (bootJar(classPath)) {
+      command.addAll(
+          List.of(
+              "-Dloader.main=" + main.getName(),
+              "org.springframework.boot.loader.launch.PropertiesLauncher"));
+    } else {
+      command.add(main.getName());
+    }
+    return command;
+  }
+
+  /** java, the options, and the native-access flag Java 22+ wants for DuckDB. */
+  private static List<String> java(List<String> options) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     for (String option : options) {
@@ -40,12 +84,6 @@ public final class WdsJava {
     }
     if (Runtime.version().feature() >= 22) {
       command.add("--enable-native-access=ALL-UNNAMED");
-    }
-    String classPath = System.getProperty("java.class.path");
-    if (bootJar(classPath)) {
-      command.addAll(List.of("-jar", classPath));
-    } else {
-      command.addAll(List.of("-cp", classPath, WdsCli.class.getName()));
     }
     return command;
   }

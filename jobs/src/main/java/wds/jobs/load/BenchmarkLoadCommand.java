@@ -6,15 +6,14 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -23,8 +22,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import wds.jobs.ChildProcess;
 import wds.jobs.HomeOption;
+import wds.jobs.ReadCsvCeiling;
 import wds.jobs.WdsHome;
+import wds.jobs.WdsJava;
 import wds.pipeline.load.Delivery;
 import wds.pipeline.load.DeliveryLoader;
 import wds.pipeline.load.DeliveryResult;
@@ -34,7 +36,6 @@ import wds.pipeline.load.LoadSettings;
 import wds.pipeline.load.WorkDatabase;
 import wds.pipeline.pseudonym.Pseudonymiser;
 import wds.pipeline.synthetic.CountyGenerator;
-import wds.pipeline.synthetic.DeliveredFile;
 import wds.pipeline.synthetic.GenerationSummary;
 import wds.pipeline.synthetic.GeneratorSettings;
 import wds.schemas.SchemaCatalog;
@@ -100,16 +101,21 @@ public final class BenchmarkLoadCommand implements Callable<Integer> {
     }
 
     // the ceiling: DuckDB's own multi-threaded CSV reader into plain tables, no checks at all
-    List<DeliveredFile> csv =
-        generated.files().stream()
-            .filter(f -> f.name().endsWith(".csv") && f.encoding().equalsIgnoreCase("UTF-8"))
-            .toList();
-    long csvRows = csv.stream().mapToLong(DeliveredFile::rows).sum();
+    List<Path> csv = ReadCsvCeiling.utf8CsvFiles(generated, drop);
+    long csvRows = ReadCsvCeiling.utf8CsvRows(generated);
     List<Ceiling> defaults = new ArrayList<>();
     List<Ceiling> unordered = new ArrayList<>();
     for (int run = 1; run <= runs; run++) {
-      defaults.add(ceiling(bench.resolve("ceiling-" + run + ".duckdb"), drop, csv, false));
-      unordered.add(ceiling(bench.resolve("unordered-" + run + ".duckdb"), drop, csv, true));
+      defaults.add(ceiling(bench.resolve("ceiling-" + run + ".duckdb"), csv, false));
+      unordered.add(ceiling(bench.resolve("unordered-" + run + ".duckdb"), csv, true));
+    }
+
+    // the same two as whole processes, from start to exit, as an operator meets them
+    List<ChildProcess.Measured> wholeLoads = new ArrayList<>();
+    List<ChildProcess.Measured> wholeCeilings = new ArrayList<>();
+    for (int run = 1; run <= runs; run++) {
+      wholeLoads.add(wholeLoad(bench.resolve("whole-" + run), drop));
+      wholeCeilings.add(wholeCeiling(bench.resolve("whole-read_csv-" + run), csv));
     }
 
     LoadRun cold = loads.get(0);
@@ -163,6 +169,21 @@ public final class BenchmarkLoadCommand implements Callable<Integer> {
         loads.stream().mapToLong(LoadRun::heapPeak).max().orElse(0) / 1e6,
         Runtime.getRuntime().maxMemory() / 1e6,
         Runtime.getRuntime().availableProcessors());
+    ChildProcess.Measured loadWhole = wholeLoads.get(0);
+    double ceilingWhole =
+        median(wholeCeilings.stream().mapToDouble(ChildProcess.Measured::wallSeconds));
+    System.out.printf(
+        Locale.ROOT,
+        "%nwhole processes, start to exit (a new JVM each; the load as `wds load` into a new home):%n"
+            + "  wds load : %s = %,.0f rows/s%n"
+            + "  read_csv : %s = %,.0f rows/s (a JVM with the same DuckDB JDBC jar, nothing else%s)%n"
+            + "  ratio    : %.2f of the ceiling, whole process (the cold load)%n",
+        loadWhole,
+        cold.rows() / loadWhole.wallSeconds(),
+        wholeCeilings.get(0),
+        csvRows / ceilingWhole,
+        runs > 1 ? "; the ratio takes the median of " + runs : "",
+        (cold.rows() / loadWhole.wallSeconds()) / (csvRows / ceilingWhole));
     return 0;
   }
 
@@ -271,27 +292,49 @@ public final class BenchmarkLoadCommand implements Callable<Integer> {
    * DuckDB's own multi-threaded CSV reader into plain tables of a new database, no checks at all:
    * the ceiling. {@code unordered} gives it the loader's {@code preserve_insertion_order = false}.
    */
-  private static Ceiling ceiling(
-      Path database, Path drop, List<DeliveredFile> csv, boolean unordered)
+  private static Ceiling ceiling(Path database, List<Path> csv, boolean unordered)
       throws SQLException, IOException {
     long c0 = System.nanoTime();
     long cpu0 = cpuNanos();
-    try (Connection duck = DriverManager.getConnection("jdbc:duckdb:" + database);
-        Statement st = duck.createStatement()) {
-      if (unordered) {
-        st.execute("SET preserve_insertion_order = false");
-      }
-      int i = 0;
-      for (DeliveredFile f : csv) {
-        try (PreparedStatement ps =
-            duck.prepareStatement("CREATE TABLE t" + i++ + " AS SELECT * FROM read_csv(?)")) {
-          ps.setString(1, drop.resolve(f.source()).resolve(f.name()).toString());
-          ps.execute();
-        }
-      }
-    }
+    ReadCsvCeiling.load(database, csv, unordered);
     Ceiling measured = new Ceiling((System.nanoTime() - c0) / 1e9, (cpuNanos() - cpu0) / 1e9);
-    Files.delete(database);
+    ReadCsvCeiling.delete(database);
+    return measured;
+  }
+
+  /**
+   * {@code wds load} of the delivery into a new home as a child process, started as an operator
+   * starts it ({@link WdsJava#asLaunched}: through the launcher, or with its heap cap), with a
+   * throw-away secret, from start to exit.
+   */
+  private static ChildProcess.Measured wholeLoad(Path home, Path drop)
+      throws IOException, InterruptedException {
+    List<String> command =
+        new ArrayList<>(
+            WdsJava.asLaunched(
+                List.of(WdsJava.BUILD_HEAP, Objects.toString(System.getenv("WDS_JAVA_OPTS"), ""))));
+    command.addAll(List.of("load", "--home", home.toString(), "--drop", drop.toString()));
+    ChildProcess.Measured measured =
+        ChildProcess.run(
+            "load",
+            command,
+            Map.of(Pseudonymiser.ENV, Base64.getEncoder().encodeToString(new byte[32])),
+            home.resolveSibling(home.getFileName() + ".log"));
+    deleteTree(home);
+    return measured;
+  }
+
+  /** DuckDB's read_csv of the same files in a JVM of its own, from start to exit. */
+  private static ChildProcess.Measured wholeCeiling(Path folder, List<Path> csv)
+      throws IOException, InterruptedException {
+    Files.createDirectories(folder);
+    List<String> command = new ArrayList<>(WdsJava.mainClass(List.of(), ReadCsvCeiling.class));
+    command.add(folder.resolve("read_csv.duckdb").toString());
+    csv.forEach(f -> command.add(f.toString()));
+    ChildProcess.Measured measured =
+        ChildProcess.run(
+            "read_csv", command, Map.of(), folder.resolveSibling(folder.getFileName() + ".log"));
+    deleteTree(folder);
     return measured;
   }
 

@@ -172,11 +172,7 @@ public final class BenchmarkStartCommand implements Callable<Integer> {
 
   /** How to start wds: the launcher that started this process, else this JVM and class path. */
   private static List<String> wds() {
-    String launcher = System.getenv("WDS_LAUNCHER");
-    if (launcher != null && !launcher.isBlank()) {
-      return List.of(launcher);
-    }
-    return WdsJava.command(List.of());
+    return WdsJava.asLaunched(List.of());
   }
 
   private static double median(double[] values) {
