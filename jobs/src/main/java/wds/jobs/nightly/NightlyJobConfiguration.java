@@ -2,6 +2,7 @@ package wds.jobs.nightly;
 
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.flow.Flow;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -15,8 +16,8 @@ import wds.jobs.publish.PublishJobConfiguration;
 /**
  * The {@code nightly} job, what the schedule runs: {@code clearUnpublishedBuilds} (what a killed
  * run left half-built), {@code loadDeliveries} (the whole {@code load} job), then the steps of the
- * {@code publish} job ({@link PublishJobConfiguration}): {@code publishSnapshot}, {@code
- * exportLake} and {@code publishFeed}.
+ * {@code publish} job ({@link PublishJobConfiguration}): {@code publishSnapshot}, then {@code
+ * exportLake} beside {@code publishFeed} and {@code writeReports}.
  */
 @Configuration(proxyBeanMethods = false)
 @Import(PublishJobConfiguration.class)
@@ -37,16 +38,13 @@ public class NightlyJobConfiguration {
       Step clearUnpublishedBuilds,
       Step loadDeliveries,
       Step publishSnapshot,
-      Step exportLake,
-      Step publishFeed,
-      Step writeReports) {
+      Flow publishOutputs) {
     return new JobBuilder(JOB, repository)
-        .start(clearUnpublishedBuilds)
+        .flow(clearUnpublishedBuilds)
         .next(loadDeliveries)
         .next(publishSnapshot)
-        .next(exportLake)
-        .next(publishFeed)
-        .next(writeReports)
+        .next(publishOutputs)
+        .end()
         .build();
   }
 }
