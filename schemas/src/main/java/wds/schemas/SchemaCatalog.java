@@ -1,8 +1,5 @@
 package wds.schemas;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -13,6 +10,7 @@ import java.util.NoSuchElementException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.dataformat.yaml.YAMLMapper;
+import wds.schemas.sql.SqlFile;
 
 /**
  * The catalogue of every extract the departments send, read from the schema files under {@code
@@ -78,14 +76,7 @@ public final class SchemaCatalog {
   }
 
   private static JsonNode read(String name) {
-    try (InputStream in = SchemaCatalog.class.getClassLoader().getResourceAsStream(ROOT + name)) {
-      if (in == null) {
-        throw new IllegalStateException("schema file missing from the class path: " + ROOT + name);
-      }
-      return YAML.readTree(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return YAML.readTree(SqlFile.text(ROOT + name));
   }
 
   private static ExtractSchema parse(JsonNode node) {

@@ -11,10 +11,10 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.dataformat.yaml.YAMLMapper;
+import wds.schemas.sql.SqlFile;
 import wds.warehouse.indicator.IndicatorCatalogue;
 import wds.warehouse.indicator.Target;
 import wds.warehouse.indicator.TargetOp;
-import wds.warehouse.sql.ClasspathText;
 
 /**
  * A women's development plan as configuration: its years (baseline, first plan year, mid-term
@@ -63,7 +63,7 @@ public record Plan(
 
   /** A plan file on the class path. */
   public static Plan fromClasspath(String resource) {
-    return parse(resource, ClasspathText.read(resource), null);
+    return parse(resource, SqlFile.text(resource), null);
   }
 
   /** A plan file on disk; a relative catalogue path is read beside it. */
@@ -79,7 +79,7 @@ public record Plan(
   public IndicatorCatalogue indicators() {
     String csv;
     if (catalogue.startsWith("classpath:")) {
-      csv = ClasspathText.read(catalogue.substring("classpath:".length()));
+      csv = SqlFile.text(catalogue.substring("classpath:".length()));
     } else {
       Path path = source == null ? Path.of(catalogue) : source.resolveSibling(catalogue);
       try {

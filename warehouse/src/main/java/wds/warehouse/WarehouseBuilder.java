@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import wds.schemas.sql.SqlFile;
 import wds.warehouse.indicator.Area;
 import wds.warehouse.indicator.BuildYears;
 import wds.warehouse.indicator.IndicatorCatalogue;
@@ -21,7 +22,6 @@ import wds.warehouse.indicator.IndicatorValue;
 import wds.warehouse.indicator.IndicatorWriter;
 import wds.warehouse.model.Model;
 import wds.warehouse.model.ModelCatalog;
-import wds.warehouse.sql.SqlTemplate;
 import wds.warehouse.warning.EarlyWarnings;
 import wds.warehouse.warning.IndicatorWarning;
 
@@ -76,10 +76,9 @@ public final class WarehouseBuilder {
     String previousPath = single(conn, "select current_setting('search_path')");
     // models name their inputs unqualified: the target first (where tables are created and
     // upstream models live), then the operational layer
-    setSearchPath(
-        conn, SqlTemplate.quoted(targetCatalog) + ".main," + SqlTemplate.quoted(source) + ".main");
+    setSearchPath(conn, SqlFile.quote(targetCatalog) + ".main," + SqlFile.quote(source) + ".main");
     try {
-      execute(conn, SqlTemplate.load(ENGINE + "macros.sql").sql());
+      execute(conn, SqlFile.load(ENGINE + "macros.sql").sql());
       int built = 0;
       List<Model> ordered = models.models();
       for (int i = 0; i < ordered.size(); i++) {
@@ -97,7 +96,7 @@ public final class WarehouseBuilder {
           // Written out layer by layer: without it, the tables just built held DuckDB's memory
           // until the end of the build, and mart_sex_age ran out of a 1 GB memory_limit that it
           // fits in with the facts on disk (measured: warehouse/NIGHTLY-SPEED.md)
-          execute(conn, "CHECKPOINT " + SqlTemplate.quoted(targetCatalog));
+          execute(conn, "CHECKPOINT " + SqlFile.quote(targetCatalog));
           logMemory(conn, "models: " + model.layer());
         }
       }
@@ -150,7 +149,7 @@ public final class WarehouseBuilder {
     settings.put("final_year", plan.finalYear());
     settings.put("as_of", asOf);
     String sql =
-        "create or replace table " + SqlTemplate.identifier(model.name()) + " as " + model.sql();
+        "create or replace table " + SqlFile.identifier(model.name()) + " as " + model.sql();
     try (PreparedStatement ps = conn.prepareStatement(sql)) {
       int i = 1;
       for (String parameter : model.parameters()) {
@@ -184,7 +183,7 @@ public final class WarehouseBuilder {
 
   private static BuildYears years(Connection conn) throws SQLException {
     try (Statement st = conn.createStatement();
-        ResultSet rs = st.executeQuery(SqlTemplate.load(ENGINE + "build_years.sql").sql())) {
+        ResultSet rs = st.executeQuery(SqlFile.load(ENGINE + "build_years.sql").sql())) {
       rs.next();
       return new BuildYears(rs.getInt(1), rs.getInt(2), rs.getInt(3));
     }
@@ -193,7 +192,7 @@ public final class WarehouseBuilder {
   private static List<Area> areas(Connection conn) throws SQLException {
     List<Area> areas = new ArrayList<>();
     try (Statement st = conn.createStatement();
-        ResultSet rs = st.executeQuery(SqlTemplate.load(ENGINE + "areas.sql").sql())) {
+        ResultSet rs = st.executeQuery(SqlFile.load(ENGINE + "areas.sql").sql())) {
       while (rs.next()) {
         areas.add(new Area(rs.getString(1), rs.getString(2), rs.getString(3)));
       }

@@ -1,15 +1,12 @@
 package wds.jobs.metrics;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Properties;
+import wds.schemas.sql.SqlFile;
 
 /**
  * Read-only access to a wds DuckDB file for the metrics: a short-lived connection per reading, so
@@ -33,13 +30,6 @@ final class WarehouseReader {
 
   /** The text of a SQL file beside this class ({@code wds/jobs/metrics/<name>.sql}). */
   static String sql(String name) {
-    try (InputStream in = WarehouseReader.class.getResourceAsStream(name + ".sql")) {
-      if (in == null) {
-        throw new IllegalStateException("missing SQL resource wds/jobs/metrics/" + name + ".sql");
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return SqlFile.load(WarehouseReader.class, name + ".sql").sql();
   }
 }

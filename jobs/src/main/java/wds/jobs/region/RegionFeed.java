@@ -13,10 +13,9 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import wds.schemas.sql.SqlFile;
 import wds.warehouse.feed.IndicatorCells;
-import wds.warehouse.publish.Sql;
 import wds.warehouse.publish.VersionedFolder;
-import wds.warehouse.sql.SqlTemplate;
 
 /**
  * The region's public feed ({@code <region home>/public/indicator_value.{csv,parquet}}): the
@@ -44,7 +43,7 @@ final class RegionFeed {
     Path building = feed.prepare(version);
     try (Connection conn = DriverManager.getConnection("jdbc:duckdb:")) {
       RegionWarehouse.execute(
-          conn, "ATTACH " + Sql.literal(snapshot.toString()) + " AS r (READ_ONLY)");
+          conn, "ATTACH " + SqlFile.literal(snapshot.toString()) + " AS r (READ_ONLY)");
       // every county's place in its prefecture's block: a code a township would have there
       Map<String, String> stand = new HashMap<>();
       for (RegionFile.Prefecture p : region.prefectures()) {
@@ -56,7 +55,7 @@ final class RegionFeed {
       List<IndicatorCells.Row> rows = new ArrayList<>();
       Map<List<String>, List<String>> realKey = new HashMap<>();
       try (PreparedStatement ps =
-              conn.prepareStatement(SqlTemplate.load("wds/jobs/region/feed_rows.sql").sql());
+              conn.prepareStatement(SqlFile.load("wds/jobs/region/feed_rows.sql").sql());
           ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           String area = rs.getString(3);
@@ -99,20 +98,20 @@ final class RegionFeed {
         }
         insert.executeBatch();
       }
-      String select = SqlTemplate.load("wds/jobs/region/public_indicator_value.sql").sql();
+      String select = SqlFile.load("wds/jobs/region/public_indicator_value.sql").sql();
       RegionWarehouse.execute(
           conn,
           "COPY ("
               + select
               + ") TO "
-              + Sql.literal(building.resolve("indicator_value.csv").toString())
+              + SqlFile.literal(building.resolve("indicator_value.csv").toString())
               + " (HEADER, DELIMITER ',')");
       RegionWarehouse.execute(
           conn,
           "COPY ("
               + select
               + ") TO "
-              + Sql.literal(building.resolve("indicator_value.parquet").toString())
+              + SqlFile.literal(building.resolve("indicator_value.parquet").toString())
               + " (FORMAT parquet)");
       log.info("region feed {}: {} county rows withheld", version, withheld.size());
     }

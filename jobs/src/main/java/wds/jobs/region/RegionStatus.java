@@ -14,8 +14,8 @@ import java.util.Optional;
 import wds.jobs.DisplayWidth;
 import wds.jobs.OperatorException;
 import wds.schemas.CountyClock;
+import wds.schemas.sql.SqlFile;
 import wds.warehouse.publish.Snapshots;
-import wds.warehouse.sql.SqlTemplate;
 
 /**
  * {@code wds status --region}: the region's snapshot, then one line per county: its night, the
@@ -38,8 +38,7 @@ public final class RegionStatus {
     out.println("Snapshot  " + current.get().getFileName());
     try (Connection conn = Snapshots.openReadOnly(current.get());
         Statement st = conn.createStatement();
-        ResultSet rs =
-            st.executeQuery(SqlTemplate.load("wds/jobs/region/region_status.sql").sql())) {
+        ResultSet rs = st.executeQuery(SqlFile.load("wds/jobs/region/region_status.sql").sql())) {
       List<String[]> rows = new ArrayList<>();
       rows.add(new String[] {"county", "name", "night", "snapshot", "age", "last delivery", ""});
       LocalDateTime now = LocalDateTime.now(CountyClock.system());

@@ -22,6 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import wds.jobs.WdsHome;
 import wds.schemas.CountyClock;
+import wds.schemas.sql.SqlFile;
 import wds.warehouse.Plan;
 import wds.warehouse.indicator.Area;
 import wds.warehouse.indicator.BuildYears;
@@ -37,9 +38,7 @@ import wds.warehouse.publish.AtomicLink;
 import wds.warehouse.publish.SnapshotName;
 import wds.warehouse.publish.SnapshotPublisher;
 import wds.warehouse.publish.Snapshots;
-import wds.warehouse.publish.Sql;
 import wds.warehouse.publish.VersionedFolder;
-import wds.warehouse.sql.SqlTemplate;
 import wds.warehouse.warning.EarlyWarnings;
 import wds.warehouse.warning.IndicatorWarning;
 
@@ -107,16 +106,16 @@ public final class RegionWarehouse {
     long warnings;
     int stale = 0;
     try (Connection conn = DriverManager.getConnection("jdbc:duckdb:")) {
-      execute(conn, SqlTemplate.load("wds/warehouse/engine/macros.sql").sql());
+      execute(conn, SqlFile.load("wds/warehouse/engine/macros.sql").sql());
       execute(
           conn,
           "ATTACH "
-              + Sql.literal(file.toString())
+              + SqlFile.literal(file.toString())
               + " AS snap (STORAGE_VERSION "
-              + Sql.literal(SnapshotPublisher.STORAGE_VERSION)
+              + SqlFile.literal(SnapshotPublisher.STORAGE_VERSION)
               + ")");
       try {
-        execute(conn, SqlTemplate.load(SQL + "region_tables.sql").sql());
+        execute(conn, SqlFile.load(SQL + "region_tables.sql").sql());
         RegionIndicators indicators =
             new RegionIndicators(plan, new IndicatorDefinitions(ModelCatalog.load()));
         List<RegionIndicators.CountyRow> rows = new ArrayList<>();
@@ -131,7 +130,7 @@ public final class RegionWarehouse {
             countyRow(conn, c, null, null, night, true);
             continue;
           }
-          execute(conn, "ATTACH " + Sql.literal(snapshot.toString()) + " AS cty (READ_ONLY)");
+          execute(conn, "ATTACH " + SqlFile.literal(snapshot.toString()) + " AS cty (READ_ONLY)");
           try {
             if (first) {
               execute(conn, "CREATE TABLE snap.indicator AS SELECT * FROM cty.indicator");
@@ -267,7 +266,7 @@ public final class RegionWarehouse {
       throws SQLException {
     List<RegionIndicators.CountyRow> rows = new ArrayList<>();
     try (PreparedStatement ps =
-        conn.prepareStatement(SqlTemplate.load(SQL + "county_rows.sql").sql())) {
+        conn.prepareStatement(SqlFile.load(SQL + "county_rows.sql").sql())) {
       ps.setString(1, county);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
@@ -394,13 +393,16 @@ public final class RegionWarehouse {
         for (String county : t.getValue()) {
           String files =
               "read_parquet("
-                  + Sql.literal(lakes.get(county).resolve(t.getKey()) + "/**/*.parquet")
+                  + SqlFile.literal(lakes.get(county).resolve(t.getKey()) + "/**/*.parquet")
                   + ", hive_partitioning = true, union_by_name = true)";
           // a table that names its county already (dim_area) has it replaced by the same code
           parts.add(
               hasColumn(conn, "SELECT * FROM " + files, "county_code")
-                  ? "SELECT * REPLACE (" + Sql.literal(county) + " AS county_code) FROM " + files
-                  : "SELECT *, " + Sql.literal(county) + " AS county_code FROM " + files);
+                  ? "SELECT * REPLACE ("
+                      + SqlFile.literal(county)
+                      + " AS county_code) FROM "
+                      + files
+                  : "SELECT *, " + SqlFile.literal(county) + " AS county_code FROM " + files);
         }
         String union = String.join(" UNION ALL BY NAME ", parts);
         boolean byYear = hasColumn(conn, union, "year");
@@ -409,13 +411,13 @@ public final class RegionWarehouse {
             "COPY ("
                 + union
                 + ") TO "
-                + Sql.literal(building.resolve(t.getKey()).toString())
+                + SqlFile.literal(building.resolve(t.getKey()).toString())
                 + " (FORMAT parquet, PARTITION_BY (county_code"
                 + (byYear ? ", year" : "")
                 + "))");
       }
       Path snapshot = new Snapshots(region.home().snapshots()).requireCurrent();
-      execute(conn, "ATTACH " + Sql.literal(snapshot.toString()) + " AS r (READ_ONLY)");
+      execute(conn, "ATTACH " + SqlFile.literal(snapshot.toString()) + " AS r (READ_ONLY)");
       for (String table :
           List.of("indicator", "indicator_value", "indicator_warning", "region_county")) {
         Files.createDirectories(building.resolve(table));
@@ -424,7 +426,7 @@ public final class RegionWarehouse {
             "COPY r."
                 + table
                 + " TO "
-                + Sql.literal(building.resolve(table).resolve("part-0.parquet").toString())
+                + SqlFile.literal(building.resolve(table).resolve("part-0.parquet").toString())
                 + " (FORMAT parquet)");
       }
       execute(conn, "DETACH r");

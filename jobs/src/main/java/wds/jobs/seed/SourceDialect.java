@@ -1,9 +1,9 @@
 package wds.jobs.seed;
 
 import java.util.Locale;
-import wds.pipeline.jdbc.SqlTemplate;
 import wds.schemas.Column;
 import wds.schemas.ExtractSchema;
+import wds.schemas.sql.SqlFile;
 
 /**
  * What differs between the source databases seed-sources writes, PostgreSQL and MySQL/MariaDB: the
@@ -41,8 +41,8 @@ enum SourceDialect {
   }
 
   /** A statement template of this dialect ({@code create_table}, {@code upsert}, ...). */
-  String sql(String name) {
-    return SqlTemplate.loadResource("wds/jobs/seed/" + folder + "/" + name + ".sql");
+  SqlFile sql(String name) {
+    return SqlFile.load("wds/jobs/seed/" + folder + "/" + name + ".sql").withoutComments();
   }
 
   /** The column type of {@code column} in a source table. */

@@ -11,12 +11,12 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import wds.pipeline.jdbc.SqlTemplate;
 import wds.pipeline.jdbc.TableName;
 import wds.pipeline.read.RawRecord;
 import wds.pipeline.read.RecordReader;
 import wds.schemas.Column;
 import wds.schemas.ExtractSchema;
+import wds.schemas.sql.SqlFile;
 
 /**
  * One extract's table in a source-system stand-in database, named like the extract: the schema's
@@ -39,12 +39,13 @@ final class SourceTable {
     this.dialect = dialect;
     this.schema = schema;
     DatabaseMetaData meta = connection.getMetaData();
+    String mark = meta.getIdentifierQuoteString();
     for (Column c : schema.columns()) {
-      quotedColumns.add(TableName.quote(c.name(), meta));
+      quotedColumns.add(SqlFile.quote(c.name(), mark));
     }
-    String updatedAt = TableName.quote("updated_at", meta);
+    String updatedAt = SqlFile.quote("updated_at", mark);
     names.put("table", TableName.parse(schema.extract()).quoted(meta));
-    names.put("index", TableName.quote(schema.extract() + "_updated_at", meta));
+    names.put("index", SqlFile.quote(schema.extract() + "_updated_at", mark));
     names.put("updated_at", updatedAt);
     names.put(
         "key",
@@ -65,7 +66,7 @@ final class SourceTable {
   private String assignment(String column) {
     Map<String, String> a = new HashMap<>(names);
     a.put("column", column);
-    return SqlTemplate.fill(dialect.sql("assignment"), a);
+    return dialect.sql("assignment").render(a);
   }
 
   private int indexOf(String column) {
@@ -88,8 +89,8 @@ final class SourceTable {
     Map<String, String> ddl = new HashMap<>(names);
     ddl.put("columns", String.join(", ", columns));
     try (Statement s = connection.createStatement()) {
-      s.execute(SqlTemplate.fill(dialect.sql("create_table"), ddl));
-      s.execute(SqlTemplate.fill(dialect.sql("create_index"), names));
+      s.execute(dialect.sql("create_table").render(ddl));
+      s.execute(dialect.sql("create_index").render(names));
     }
   }
 
@@ -110,7 +111,7 @@ final class SourceTable {
     boolean autoCommit = connection.getAutoCommit();
     connection.setAutoCommit(false);
     try (PreparedStatement insert =
-        connection.prepareStatement(SqlTemplate.fill(dialect.sql("upsert"), names))) {
+        connection.prepareStatement(dialect.sql("upsert").render(names))) {
       int pending = 0;
       for (RawRecord row = rows.next(); row != null; row = rows.next()) {
         read++;

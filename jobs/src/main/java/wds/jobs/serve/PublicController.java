@@ -11,10 +11,10 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import wds.schemas.sql.SqlFile;
 import wds.warehouse.indicator.CatalogueEntry;
 import wds.warehouse.indicator.IndicatorCatalogue;
 import wds.warehouse.report.Domain;
-import wds.warehouse.sql.ClasspathText;
 
 /**
  * The public view (no login): the indicators of the county or a township as the public feed
@@ -26,7 +26,7 @@ public class PublicController {
 
   private static final IndicatorCatalogue CATALOGUE =
       IndicatorCatalogue.parse(
-          "indicators.csv", ClasspathText.read("wds/warehouse/indicators.csv"), Map.of());
+          "indicators.csv", SqlFile.text("wds/warehouse/indicators.csv"), Map.of());
 
   private final PublicFeed feed;
   private final ServeSettings settings;

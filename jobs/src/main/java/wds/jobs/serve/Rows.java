@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import wds.warehouse.sql.SqlTemplate;
+import wds.schemas.sql.SqlFile;
 
 /**
  * Runs one of the dashboard's SQL files ({@code wds/jobs/serve/<name>.sql}) with bound values and
@@ -23,8 +23,7 @@ final class Rows {
 
   static List<Map<String, Object>> query(Connection connection, String name, Object... values)
       throws SQLException {
-    String sql =
-        SQL.computeIfAbsent(name, n -> SqlTemplate.load("wds/jobs/serve/" + n + ".sql").sql());
+    String sql = SQL.computeIfAbsent(name, n -> SqlFile.load("wds/jobs/serve/" + n + ".sql").sql());
     try (PreparedStatement statement = connection.prepareStatement(sql)) {
       for (int i = 0; i < values.length; i++) {
         statement.setObject(i + 1, values[i]);

@@ -1,15 +1,12 @@
 package wds.jobs.status;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import wds.pipeline.log.LogText;
+import wds.schemas.sql.SqlFile;
 
 /**
  * The section of {@code wds status} that lists the data files that lay in the drop without being
@@ -51,13 +48,6 @@ final class IgnoredFiles {
   }
 
   private static String sql() {
-    try (InputStream in = IgnoredFiles.class.getResourceAsStream("ignored_files.sql")) {
-      if (in == null) {
-        throw new IllegalStateException("missing SQL resource ignored_files.sql");
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return SqlFile.load(IgnoredFiles.class, "ignored_files.sql").sql();
   }
 }

@@ -1,10 +1,6 @@
 package wds.jobs.status;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -27,6 +23,7 @@ import wds.jobs.metrics.Freshness;
 import wds.jobs.metrics.FreshnessPolicy;
 import wds.schemas.CountyClock;
 import wds.schemas.SchemaCatalog;
+import wds.schemas.sql.SqlFile;
 import wds.warehouse.publish.CatalogTables;
 import wds.warehouse.publish.Snapshots;
 import wds.warehouse.report.DigestEntry;
@@ -309,13 +306,6 @@ public final class StatusCommand implements Callable<Integer> {
   }
 
   private static String sql(String name) {
-    try (InputStream in = StatusCommand.class.getResourceAsStream(name)) {
-      if (in == null) {
-        throw new IllegalStateException("missing SQL resource " + name);
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return SqlFile.load(StatusCommand.class, name).sql();
   }
 }

@@ -19,6 +19,7 @@ import wds.pipeline.read.RecordReader;
 import wds.schemas.Column;
 import wds.schemas.ColumnType;
 import wds.schemas.ExtractSchema;
+import wds.schemas.sql.SqlFile;
 
 /**
  * A pull of one extract from a source system's database: the rows of its table or view changed at
@@ -37,9 +38,9 @@ import wds.schemas.ExtractSchema;
  */
 public final class JdbcRecordReader implements RecordReader {
 
-  private static final String PULL = SqlTemplate.load("pull.sql");
-  private static final String COUNT = SqlTemplate.load("count.sql");
-  private static final String PROBE = SqlTemplate.load("probe.sql");
+  private static final SqlFile PULL = sql("pull.sql");
+  private static final SqlFile COUNT = sql("count.sql");
+  private static final SqlFile PROBE = sql("probe.sql");
   static final String UPDATED_AT = "updated_at";
 
   private final Connection connection;
@@ -116,6 +117,7 @@ public final class JdbcRecordReader implements RecordReader {
       connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
     }
     String quotedTable = table.quoted(meta);
+    String mark = meta.getIdentifierQuoteString();
     Map<String, String> present = tableColumns(connection, quotedTable, origin);
 
     List<String> header = new ArrayList<>();
@@ -125,7 +127,7 @@ public final class JdbcRecordReader implements RecordReader {
       String actual = present.get(c.name().toLowerCase(Locale.ROOT));
       if (actual != null) {
         header.add(c.name());
-        select.add(TableName.quote(actual, meta));
+        select.add(SqlFile.quote(actual, mark));
         types.add(c.type());
       }
     }
@@ -134,15 +136,15 @@ public final class JdbcRecordReader implements RecordReader {
     }
     String updatedAt = present.get(UPDATED_AT);
     boolean incremental = since != null && updatedAt != null;
-    String where = incremental ? "WHERE " + TableName.quote(updatedAt, meta) + " >= ?" : "";
+    String where = incremental ? "WHERE " + SqlFile.quote(updatedAt, mark) + " >= ?" : "";
     List<String> order = new ArrayList<>();
     if (updatedAt != null) {
-      order.add(TableName.quote(updatedAt, meta));
+      order.add(SqlFile.quote(updatedAt, mark));
     }
     for (String key : schema.primaryKey()) {
       String actual = present.get(key.toLowerCase(Locale.ROOT));
       if (actual != null) {
-        order.add(TableName.quote(actual, meta));
+        order.add(SqlFile.quote(actual, mark));
       }
     }
     if (order.isEmpty()) {
@@ -155,7 +157,7 @@ public final class JdbcRecordReader implements RecordReader {
     names.put("order", String.join(", ", order));
 
     long count;
-    try (PreparedStatement s = connection.prepareStatement(SqlTemplate.fill(COUNT, names))) {
+    try (PreparedStatement s = connection.prepareStatement(COUNT.render(names))) {
       if (incremental) {
         s.setObject(1, since);
       }
@@ -166,7 +168,7 @@ public final class JdbcRecordReader implements RecordReader {
     }
     PreparedStatement statement =
         connection.prepareStatement(
-            SqlTemplate.fill(PULL, names), ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+            PULL.render(names), ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
     try {
       statement.setFetchSize(streamingFetchSize(meta, fetchSize));
       if (incremental) {
@@ -186,7 +188,7 @@ public final class JdbcRecordReader implements RecordReader {
       Connection connection, String quotedTable, String origin) throws SQLException {
     Map<String, String> columns = new HashMap<>();
     try (Statement s = connection.createStatement();
-        ResultSet rs = s.executeQuery(SqlTemplate.fill(PROBE, Map.of("table", quotedTable)))) {
+        ResultSet rs = s.executeQuery(PROBE.render(Map.of("table", quotedTable)))) {
       ResultSetMetaData md = rs.getMetaData();
       for (int i = 1; i <= md.getColumnCount(); i++) {
         columns.put(md.getColumnName(i).toLowerCase(Locale.ROOT), md.getColumnName(i));
@@ -288,5 +290,9 @@ public final class JdbcRecordReader implements RecordReader {
     if (failure != null) {
       throw new IOException(origin + ": closing the pull failed: " + failure.getMessage(), failure);
     }
+  }
+
+  private static SqlFile sql(String name) {
+    return SqlFile.load(JdbcRecordReader.class, name).withoutComments();
   }
 }

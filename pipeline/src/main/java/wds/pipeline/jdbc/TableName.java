@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import wds.schemas.sql.SqlFile;
 
 /**
  * The name of a source table or view, {@code table} or {@code schema.table}, checked to be a plain
@@ -50,18 +51,9 @@ public record TableName(List<String> parts) {
   public String quoted(DatabaseMetaData meta) throws SQLException {
     List<String> quoted = new ArrayList<>();
     for (String part : parts) {
-      quoted.add(quote(fold(part, meta), meta));
+      quoted.add(SqlFile.quote(fold(part, meta), meta.getIdentifierQuoteString()));
     }
     return String.join(".", quoted);
-  }
-
-  /** One identifier in the database's quotes, embedded quote characters doubled. */
-  public static String quote(String identifier, DatabaseMetaData meta) throws SQLException {
-    String q = meta.getIdentifierQuoteString();
-    if (q == null || q.isBlank()) {
-      return identifier;
-    }
-    return q + identifier.replace(q, q + q) + q;
   }
 
   private static String fold(String part, DatabaseMetaData meta) throws SQLException {

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDateTime;
 import java.util.Optional;
+import wds.schemas.sql.SqlFile;
 
 /**
  * The high-water marks of JDBC pulls, one per source and extract, kept in the work database's
@@ -18,11 +19,15 @@ import java.util.Optional;
  */
 public final class Watermarks {
 
-  private static final String CREATE = SqlTemplate.load("etl_watermark.sql");
-  private static final String GET = SqlTemplate.load("watermark_get.sql");
-  private static final String ADVANCE = SqlTemplate.load("watermark_advance.sql");
+  private static final String CREATE = sql("etl_watermark.sql");
+  private static final String GET = sql("watermark_get.sql");
+  private static final String ADVANCE = sql("watermark_advance.sql");
 
   private Watermarks() {}
+
+  private static String sql(String name) {
+    return SqlFile.load(Watermarks.class, name).withoutComments().sql();
+  }
 
   /** Creates {@code etl_watermark} if the work database has none yet. */
   public static void ensureTable(Connection warehouse) throws SQLException {

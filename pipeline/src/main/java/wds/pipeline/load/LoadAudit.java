@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import wds.pipeline.validate.RejectReason;
+import wds.schemas.sql.SqlFile;
 
 /**
  * The load audit in the work database: {@code etl_delivery} (one row per file or JDBC pull) and
@@ -28,7 +29,7 @@ public final class LoadAudit {
   /** Creates the audit tables if they are not there. */
   public void create() throws SQLException {
     try (Statement st = connection.createStatement()) {
-      for (String sql : SqlTemplate.load("create_audit_tables").statements(Map.of())) {
+      for (String sql : file("create_audit_tables").statements(Map.of())) {
         st.execute(sql);
       }
     }
@@ -116,6 +117,11 @@ public final class LoadAudit {
   }
 
   private static String sql(String name) {
-    return SqlTemplate.load(name).statement(Map.of());
+    return file(name).statement(Map.of());
+  }
+
+  /** A file of {@code wds/pipeline/load/sql/}, without its comment lines. */
+  static SqlFile file(String name) {
+    return SqlFile.load(LoadAudit.class, "sql/" + name + ".sql").withoutComments();
   }
 }

@@ -1,6 +1,6 @@
 package wds.pipeline.load;
 
-import static wds.pipeline.load.SqlTemplate.identifier;
+import static wds.schemas.sql.SqlFile.quote;
 
 import java.util.HashMap;
 import java.util.List;
@@ -26,46 +26,43 @@ public final class OdsStatements {
     List<OdsColumn> keys = table.columns().stream().filter(OdsColumn::key).toList();
     List<OdsColumn> content = rows.stream().filter(c -> !c.key()).toList();
     String base = table.schema().source() + "__" + table.schema().extract();
-    fragments.put("table", identifier(table.name()));
-    fragments.put("staging", identifier("stage_" + base));
-    fragments.put("rejected_keys", identifier("stage_" + base + "__rejected_keys"));
-    fragments.put("conflicts", identifier("stage_" + base + "__conflicts"));
+    fragments.put("table", quote(table.name()));
+    fragments.put("staging", quote("stage_" + base));
+    fragments.put("rejected_keys", quote("stage_" + base + "__rejected_keys"));
+    fragments.put("conflicts", quote("stage_" + base + "__conflicts"));
     fragments.put("column_definitions", join(table.columns(), OdsStatements::definition, ",\n  "));
     fragments.put("row_column_definitions", join(rows, OdsStatements::definition, ",\n  "));
-    fragments.put("key_text_definitions", join(keys, c -> identifier(c.name()) + " VARCHAR", ", "));
+    fragments.put("key_text_definitions", join(keys, c -> quote(c.name()) + " VARCHAR", ", "));
     fragments.put("csv_options", StagingCsvWriter.readOptions(table));
-    fragments.put("key", join(keys, c -> identifier(c.name()), ", "));
-    fragments.put("row_columns", join(rows, c -> identifier(c.name()), ", "));
-    fragments.put("content", join(content, c -> identifier(c.name()), ", "));
+    fragments.put("key", join(keys, c -> quote(c.name()), ", "));
+    fragments.put("row_columns", join(rows, c -> quote(c.name()), ", "));
+    fragments.put("content", join(content, c -> quote(c.name()), ", "));
     fragments.put(
         "key_as_text",
-        join(
-            keys,
-            c -> "CAST(s." + identifier(c.name()) + " AS VARCHAR) AS " + identifier(c.name()),
-            ", "));
+        join(keys, c -> "CAST(s." + quote(c.name()) + " AS VARCHAR) AS " + quote(c.name()), ", "));
     fragments.put(
         "update_from_staging",
-        join(content, c -> identifier(c.name()) + " = s." + identifier(c.name()), ",\n    "));
+        join(content, c -> quote(c.name()) + " = s." + quote(c.name()), ",\n    "));
     fragments.put(
         "content_differs",
         join(
             content,
-            c -> "s." + identifier(c.name()) + " IS DISTINCT FROM t." + identifier(c.name()),
+            c -> "s." + quote(c.name()) + " IS DISTINCT FROM t." + quote(c.name()),
             "\n           OR "));
     fragments.put(
         "key_match_staging",
-        join(keys, c -> "s." + identifier(c.name()) + " = t." + identifier(c.name()), " AND "));
+        join(keys, c -> "s." + quote(c.name()) + " = t." + quote(c.name()), " AND "));
     fragments.put(
         "key_match_rejected",
         join(
             keys,
             c ->
                 "TRY_CAST(trim(r."
-                    + identifier(c.name())
+                    + quote(c.name())
                     + ") AS "
                     + c.sqlType()
                     + ") = t."
-                    + identifier(c.name()),
+                    + quote(c.name()),
             " AND "));
   }
 
@@ -84,15 +81,15 @@ public final class OdsStatements {
   }
 
   public List<String> sql(String template) {
-    return SqlTemplate.load(template).statements(fragments);
+    return LoadAudit.file(template).statements(fragments);
   }
 
   public String single(String template) {
-    return SqlTemplate.load(template).statement(fragments);
+    return LoadAudit.file(template).statement(fragments);
   }
 
   private static String definition(OdsColumn c) {
-    return identifier(c.name()) + " " + c.sqlType() + (c.key() ? " NOT NULL" : "");
+    return quote(c.name()) + " " + c.sqlType() + (c.key() ? " NOT NULL" : "");
   }
 
   private static String join(

@@ -13,6 +13,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 import wds.pipeline.ods.OdsColumn;
 import wds.pipeline.ods.OdsTable;
+import wds.schemas.sql.SqlFile;
 
 /**
  * A writer of validated, typed rows as a staging CSV file that DuckDB's {@code read_csv} loads with
@@ -85,17 +86,17 @@ final class StagingCsvWriter implements AutoCloseable {
   static String readOptions(OdsTable table) {
     StringBuilder columns = new StringBuilder("{");
     for (OdsColumn c : table.rowColumns()) {
-      columns.append(literal(c.name())).append(": ").append(literal(c.sqlType())).append(", ");
+      columns
+          .append(SqlFile.literal(c.name()))
+          .append(": ")
+          .append(SqlFile.literal(c.sqlType()))
+          .append(", ");
     }
     columns.append("'_line': 'BIGINT'}");
     return "columns = "
         + columns
         + ", header = false, auto_detect = false, delim = ',', quote = '\"', escape = '\"',"
         + " new_line = '\\n', nullstr = '', allow_quoted_nulls = false, strict_mode = true";
-  }
-
-  private static String literal(String s) {
-    return "'" + s.replace("'", "''") + "'";
   }
 
   private static Kind kind(OdsColumn c) {

@@ -19,12 +19,12 @@ import java.util.Map;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import wds.schemas.sql.SqlFile;
 import wds.warehouse.lake.ParquetColumn;
 import wds.warehouse.lake.ParquetFiles;
 import wds.warehouse.publish.CatalogTables;
 import wds.warehouse.publish.SnapshotName;
 import wds.warehouse.publish.Snapshots;
-import wds.warehouse.publish.Sql;
 import wds.warehouse.publish.VersionedFolder;
 
 /**
@@ -150,7 +150,7 @@ public final class PublicFeedWriter {
           "the snapshot has indicator_value but no indicator catalogue: its units decide which"
               + " count each value rests on");
     }
-    String sql = Sql.load(getClass(), "indicator_rows.sql");
+    String sql = SqlFile.load(getClass(), "indicator_rows.sql").sql();
     List<IndicatorCells.Row> rows = new ArrayList<>();
     Map<List<String>, Boolean> means = new LinkedHashMap<>();
     try (Statement statement = connection.createStatement();
@@ -208,7 +208,8 @@ public final class PublicFeedWriter {
     recodeTownshipAges(connection);
     List<MartCells.Row> rows = new ArrayList<>();
     try (Statement statement = connection.createStatement();
-        ResultSet result = statement.executeQuery(Sql.load(getClass(), "mart_rows.sql"))) {
+        ResultSet result =
+            statement.executeQuery(SqlFile.load(getClass(), "mart_rows.sql").sql())) {
       while (result.next()) {
         rows.add(
             new MartCells.Row(
@@ -277,7 +278,8 @@ public final class PublicFeedWriter {
     }
     execute(
         connection,
-        "CREATE OR REPLACE TEMP TABLE feed_mart AS " + Sql.load(getClass(), "feed_mart.sql"));
+        "CREATE OR REPLACE TEMP TABLE feed_mart AS "
+            + SqlFile.load(getClass(), "feed_mart.sql").sql());
   }
 
   /** The township rows among {@code areas} (one per row) and how many of them are flagged. */
@@ -296,7 +298,7 @@ public final class PublicFeedWriter {
 
   private long export(Connection connection, String table, String sqlFile, Path folder)
       throws SQLException, IOException {
-    String query = Sql.load(getClass(), sqlFile);
+    String query = SqlFile.load(getClass(), sqlFile).sql();
     List<ParquetColumn> columns = new ArrayList<>();
     try (Statement statement = connection.createStatement();
         ResultSet described = statement.executeQuery("DESCRIBE " + query)) {

@@ -1,6 +1,6 @@
 package wds.warehouse.indicator;
 
-import wds.warehouse.sql.SqlTemplate;
+import wds.schemas.sql.SqlFile;
 
 /**
  * What an indicator part counts or sums over its rows.
@@ -39,9 +39,9 @@ public record Aggregate(Kind kind, String expression) {
     return switch (kind) {
       case RECORDS -> "count(*)";
       case PERSONS -> "count(distinct person_key)";
-      case DISTINCT -> "count(distinct (" + SqlTemplate.expression(source, expression) + "))";
-      case SUM -> "sum(" + SqlTemplate.expression(source, expression) + ")";
-      case MEAN -> "avg(" + SqlTemplate.expression(source, expression) + ")";
+      case DISTINCT -> "count(distinct (" + SqlFile.expression(source, expression) + "))";
+      case SUM -> "sum(" + SqlFile.expression(source, expression) + ")";
+      case MEAN -> "avg(" + SqlFile.expression(source, expression) + ")";
     };
   }
 }

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import wds.warehouse.sql.SqlTemplate;
+import wds.schemas.sql.SqlFile;
 
 /**
  * The tallies of every computed indicator's parts in as few passes over the facts as their rows
@@ -88,7 +88,7 @@ final class FactPasses {
     boolean residenceSplit = false;
     for (PartOf p : parts) {
       String aggregate = p.part().aggregate().sql(p.source());
-      String where = SqlTemplate.expression(p.source(), p.part().where());
+      String where = SqlFile.expression(p.source(), p.part().where());
       Integer column = columnOf.get(aggregate + "\n" + where);
       if (column == null) {
         column = columnOf.size();
@@ -103,12 +103,12 @@ final class FactPasses {
       residenceSplit |= p.definition().residenceSplit();
     }
     String sql =
-        SqlTemplate.load(TEMPLATE)
+        SqlFile.load(TEMPLATE)
             .render(
                 Map.of(
                     "rows",
-                    SqlTemplate.load(rows.reference().template())
-                        .render(Map.of("fact", SqlTemplate.identifier(rows.fact()))),
+                    SqlFile.load(rows.reference().template())
+                        .render(Map.of("fact", SqlFile.identifier(rows.fact()))),
                     "aggregates",
                     String.join(",\n        ", aggregates),
                     "grouping_sets",

@@ -8,8 +8,8 @@ import java.util.Set;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.dataformat.yaml.YAMLMapper;
+import wds.schemas.sql.SqlFile;
 import wds.warehouse.model.ModelCatalog;
-import wds.warehouse.sql.ClasspathText;
 
 /**
  * Reads the definition files of computed indicators ({@code wds/warehouse/indicators/<CODE>.yml})
@@ -32,7 +32,7 @@ public final class IndicatorDefinitions {
   public IndicatorDefinition load(CatalogueEntry entry) {
     String file = ROOT + entry.code() + ".yml";
     String text =
-        ClasspathText.find(file)
+        SqlFile.find(file)
             .orElseThrow(
                 () ->
                     new IllegalStateException(

@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import wds.schemas.sql.SqlFile;
 import wds.warehouse.Plan;
-import wds.warehouse.sql.SqlTemplate;
 
 /**
  * The one engine that computes every indicator of a plan's catalogue: a computed indicator from its
@@ -258,10 +258,10 @@ public final class IndicatorEngine {
       Connection conn, IndicatorDefinition def, Part part, BuildYears years) throws SQLException {
     String source = "indicator " + def.code() + " (" + part.fact() + ")";
     String rows =
-        SqlTemplate.load(part.reference().template())
-            .render(Map.of("fact", SqlTemplate.identifier(part.fact())));
+        SqlFile.load(part.reference().template())
+            .render(Map.of("fact", SqlFile.identifier(part.fact())));
     String cells =
-        SqlTemplate.load(ENGINE + "part_cells.sql")
+        SqlFile.load(ENGINE + "part_cells.sql")
             .render(
                 Map.of(
                     "rows",
@@ -269,7 +269,7 @@ public final class IndicatorEngine {
                     "aggregate",
                     part.aggregate().sql(source),
                     "where",
-                    SqlTemplate.expression(source, part.where()),
+                    SqlFile.expression(source, part.where()),
                     "grouping_sets",
                     groupingSets(def),
                     "residence",
@@ -308,7 +308,7 @@ public final class IndicatorEngine {
     Map<Cell, double[]> returns = new LinkedHashMap<>();
     Map<Cell, boolean[]> present = new HashMap<>();
     try (PreparedStatement ps =
-        conn.prepareStatement(SqlTemplate.load(ENGINE + "reported.sql").sql())) {
+        conn.prepareStatement(SqlFile.load(ENGINE + "reported.sql").sql())) {
       ps.setString(1, entry.code());
       ps.setInt(2, years.firstYear());
       ps.setInt(3, years.lastYear());

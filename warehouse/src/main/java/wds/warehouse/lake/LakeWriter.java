@@ -16,10 +16,10 @@ import java.util.Properties;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import wds.schemas.sql.SqlFile;
 import wds.warehouse.DuckDbLimits;
 import wds.warehouse.publish.CatalogTables;
 import wds.warehouse.publish.SnapshotName;
-import wds.warehouse.publish.Sql;
 import wds.warehouse.publish.VersionedFolder;
 
 /**
@@ -98,9 +98,11 @@ public final class LakeWriter {
           columns = parquetColumns(table.getValue(), PARTITION);
           copy(
               connection,
-              select(parquetColumns(table.getValue(), null)) + " FROM " + Sql.id(table.getKey()),
+              select(parquetColumns(table.getValue(), null))
+                  + " FROM "
+                  + SqlFile.quote(table.getKey()),
               folder,
-              ", PARTITION_BY (" + Sql.id(PARTITION) + "), FILENAME_PATTERN 'part-{i}'");
+              ", PARTITION_BY (" + SqlFile.quote(PARTITION) + "), FILENAME_PATTERN 'part-{i}'");
         } else {
           // a fact without rows is still one file with the whole schema: a glob that matches
           // nothing is an error in DuckDB, Spark and Trino
@@ -108,7 +110,7 @@ public final class LakeWriter {
           expected = Map.of("", count(connection, table.getKey()));
           copy(
               connection,
-              select(columns) + " FROM " + Sql.id(table.getKey()),
+              select(columns) + " FROM " + SqlFile.quote(table.getKey()),
               folder.resolve("part-0.parquet"),
               "");
         }
@@ -128,9 +130,9 @@ public final class LakeWriter {
           "COPY ("
               + query
               + ") TO "
-              + Sql.literal(target.toString())
+              + SqlFile.literal(target.toString())
               + " (FORMAT parquet, COMPRESSION "
-              + Sql.literal(codec)
+              + SqlFile.literal(codec)
               + options
               + ")");
     }
@@ -142,9 +144,9 @@ public final class LakeWriter {
     Map<String, Long> rows = new LinkedHashMap<>();
     String query =
         "SELECT "
-            + Sql.id(PARTITION)
+            + SqlFile.quote(PARTITION)
             + ", count(*) FROM "
-            + Sql.id(table)
+            + SqlFile.quote(table)
             + " GROUP BY ALL ORDER BY 1 NULLS LAST";
     try (PreparedStatement statement = connection.prepareStatement(query);
         ResultSet result = statement.executeQuery()) {
@@ -158,7 +160,7 @@ public final class LakeWriter {
 
   private static long count(Connection connection, String table) throws SQLException {
     try (PreparedStatement statement =
-            connection.prepareStatement("SELECT count(*) FROM " + Sql.id(table));
+            connection.prepareStatement("SELECT count(*) FROM " + SqlFile.quote(table));
         ResultSet result = statement.executeQuery()) {
       result.next();
       return result.getLong(1);

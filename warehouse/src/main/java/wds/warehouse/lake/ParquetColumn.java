@@ -17,7 +17,7 @@ import org.apache.parquet.schema.PrimitiveType;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 import org.apache.parquet.schema.Type.Repetition;
 import org.apache.parquet.schema.Types;
-import wds.warehouse.publish.Sql;
+import wds.schemas.sql.SqlFile;
 
 /**
  * One DuckDB column as a Parquet column: its Parquet type (every column optional, so NULLs stay
@@ -52,7 +52,7 @@ public record ParquetColumn(String name, PrimitiveType type, String select, Kind
   /** The Parquet column for a DuckDB column of {@code dataType}. */
   public static ParquetColumn of(String name, String dataType) {
     String type = dataType.toUpperCase(Locale.ROOT).strip();
-    String column = Sql.id(name);
+    String column = SqlFile.quote(name);
     Matcher decimal = DECIMAL.matcher(type);
     if (decimal.matches()) {
       int precision = Integer.parseInt(decimal.group(1));
@@ -114,7 +114,7 @@ public record ParquetColumn(String name, PrimitiveType type, String select, Kind
    * for types the lake keeps as text, BIGINT for unsigned integers).
    */
   public String copyExpression() {
-    String column = Sql.id(name);
+    String column = SqlFile.quote(name);
     return switch (kind) {
       case STRING -> select + " AS " + column;
       case INT64 -> "CAST(" + column + " AS BIGINT) AS " + column;

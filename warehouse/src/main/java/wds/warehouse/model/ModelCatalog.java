@@ -7,7 +7,7 @@ import java.util.NoSuchElementException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.dataformat.yaml.YAMLMapper;
-import wds.warehouse.sql.ClasspathText;
+import wds.schemas.sql.SqlFile;
 
 /**
  * The warehouse's SQL models in build order, read from {@code wds/warehouse/models/index.yml} and
@@ -24,7 +24,7 @@ public record ModelCatalog(List<Model> models) {
 
   /** Every model named by the index, in its order. */
   public static ModelCatalog load() {
-    JsonNode index = YAML.readTree(ClasspathText.read(ROOT + "index.yml"));
+    JsonNode index = YAML.readTree(SqlFile.text(ROOT + "index.yml"));
     List<Model> models = new ArrayList<>();
     for (JsonNode layer : index.get("layers")) {
       String layerName = layer.get("layer").asString();
@@ -49,8 +49,8 @@ public record ModelCatalog(List<Model> models) {
 
   private static Model read(String layer, String name, boolean engine) {
     String base = ROOT + layer + "/" + name;
-    String sql = ClasspathText.read(base + ".sql");
-    JsonNode yml = YAML.readTree(ClasspathText.read(base + ".yml"));
+    String sql = SqlFile.text(base + ".sql");
+    JsonNode yml = YAML.readTree(SqlFile.text(base + ".yml"));
     JsonNode description = yml.get("description");
     if (description == null || description.asString().isBlank()) {
       throw new IllegalStateException(

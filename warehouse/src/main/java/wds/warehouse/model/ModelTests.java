@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
-import wds.warehouse.sql.SqlTemplate;
+import wds.schemas.sql.SqlFile;
 
 /**
  * The data-quality gate: runs the tests declared beside every model (keys unique and not null,
@@ -36,7 +36,7 @@ public final class ModelTests {
    * failing test, naming the model, the test and the number of rows at fault; empty when all pass.
    */
   public List<String> failures(Connection conn, String catalog) throws SQLException {
-    String quoted = SqlTemplate.quoted(catalog);
+    String quoted = SqlFile.quote(catalog);
     List<String> failures = new ArrayList<>();
     for (Model model : models.models()) {
       if (!exists(conn, catalog, model.name())) {
@@ -55,13 +55,13 @@ public final class ModelTests {
   }
 
   private static boolean exists(Connection conn, String catalog, String table) throws SQLException {
-    return count(conn, SqlTemplate.load(ROOT + "table_exists.sql").sql(), catalog, table) > 0;
+    return count(conn, SqlFile.load(ROOT + "table_exists.sql").sql(), catalog, table) > 0;
   }
 
   private static long run(Connection conn, String catalog, String model, ModelTest test)
       throws SQLException {
     String table = table(catalog, model);
-    SqlTemplate template = SqlTemplate.load(ROOT + test.kind() + ".sql");
+    SqlFile template = SqlFile.load(ROOT + test.kind() + ".sql");
     return switch (test.kind()) {
       case "unique" ->
           count(
@@ -72,15 +72,14 @@ public final class ModelTests {
                       table,
                       "columns",
                       String.join(
-                          ", ", test.columns().stream().map(SqlTemplate::identifier).toList()))));
+                          ", ", test.columns().stream().map(SqlFile::identifier).toList()))));
       case "not_null", "non_negative" -> {
         long rows = 0;
         for (String column : test.columns()) {
           rows +=
               count(
                   conn,
-                  template.render(
-                      Map.of("model", table, "column", SqlTemplate.identifier(column))));
+                  template.render(Map.of("model", table, "column", SqlFile.identifier(column))));
         }
         yield rows;
       }
@@ -90,14 +89,13 @@ public final class ModelTests {
               template.render(
                   Map.of(
                       "model", table,
-                      "column", SqlTemplate.identifier(test.column()),
+                      "column", SqlFile.identifier(test.column()),
                       "to", table(catalog, test.to()),
-                      "field", SqlTemplate.identifier(test.field()))));
+                      "field", SqlFile.identifier(test.field()))));
       case "accepted_values" ->
           count(
               conn,
-              template.render(
-                  Map.of("model", table, "column", SqlTemplate.identifier(test.column()))),
+              template.render(Map.of("model", table, "column", SqlFile.identifier(test.column()))),
               JSON.writeValueAsString(test.values()));
       case "expression" ->
           count(
@@ -107,7 +105,7 @@ public final class ModelTests {
                       "model",
                       table,
                       "expression",
-                      SqlTemplate.expression(model + ".yml", test.expression()))));
+                      SqlFile.expression(model + ".yml", test.expression()))));
       default -> throw new IllegalStateException("unknown test " + test.kind());
     };
   }
@@ -116,7 +114,7 @@ public final class ModelTests {
   private static List<String> identityNumbers(Connection conn, String catalog) throws SQLException {
     List<String[]> columns = new ArrayList<>();
     try (PreparedStatement ps =
-        conn.prepareStatement(SqlTemplate.load(ROOT + "text_columns.sql").sql())) {
+        conn.prepareStatement(SqlFile.load(ROOT + "text_columns.sql").sql())) {
       ps.setString(1, catalog);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
@@ -124,8 +122,8 @@ public final class ModelTests {
         }
       }
     }
-    SqlTemplate template = SqlTemplate.load(ROOT + "no_identity_numbers.sql");
-    String quoted = SqlTemplate.quoted(catalog);
+    SqlFile template = SqlFile.load(ROOT + "no_identity_numbers.sql");
+    String quoted = SqlFile.quote(catalog);
     List<String> failures = new ArrayList<>();
     for (String[] column : columns) {
       long rows =
@@ -133,10 +131,7 @@ public final class ModelTests {
               conn,
               template.render(
                   Map.of(
-                      "model",
-                      table(quoted, column[0]),
-                      "column",
-                      SqlTemplate.identifier(column[1]))));
+                      "model", table(quoted, column[0]), "column", SqlFile.identifier(column[1]))));
       if (rows > 0) {
         failures.add(
             column[0] + ": " + column[1] + " holds " + rows + " identity-number-like values");
@@ -146,7 +141,7 @@ public final class ModelTests {
   }
 
   private static String table(String quotedCatalog, String name) {
-    return quotedCatalog + ".main." + SqlTemplate.identifier(name);
+    return quotedCatalog + ".main." + SqlFile.identifier(name);
   }
 
   private static long count(Connection conn, String sql, String... params) throws SQLException {

@@ -6,6 +6,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import wds.schemas.sql.SqlFile;
 
 /**
  * The gate that the load audit adds up: in {@code etl_delivery} every delivery has rows_read =
@@ -39,7 +41,7 @@ public final class AuditReconciliationGate implements QualityGate {
 
   private void collect(Connection connection, String catalog, String sql, List<GateFailure> into)
       throws SQLException {
-    String query = Sql.load(getClass(), sql).replace("{catalog}", Sql.id(catalog));
+    String query = SqlFile.load(getClass(), sql).render(Map.of("catalog", SqlFile.quote(catalog)));
     try (Statement statement = connection.createStatement();
         ResultSet rows = statement.executeQuery(query)) {
       while (rows.next()) {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import wds.schemas.sql.SqlFile;
 
 /**
  * The tables and columns of one DuckDB catalog (schema {@code main}), read from {@code
@@ -23,7 +24,8 @@ public record CatalogTables(Map<String, List<TableColumn>> tables) {
   public static CatalogTables read(Connection connection, String catalog) throws SQLException {
     Map<String, List<TableColumn>> tables = new LinkedHashMap<>();
     try (PreparedStatement query =
-        connection.prepareStatement(Sql.load(CatalogTables.class, "catalog_columns.sql"))) {
+        connection.prepareStatement(
+            SqlFile.load(CatalogTables.class, "catalog_columns.sql").sql())) {
       query.setString(1, catalog);
       try (ResultSet rows = query.executeQuery()) {
         while (rows.next()) {

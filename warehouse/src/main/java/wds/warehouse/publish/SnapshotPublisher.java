@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import wds.schemas.sql.SqlFile;
 
 /**
  * The publisher of warehouse snapshots: builds a new snapshot file aside, gates it, and makes it
@@ -87,16 +88,16 @@ public final class SnapshotPublisher {
       execute(
           work,
           "ATTACH "
-              + Sql.literal(file.toString())
+              + SqlFile.literal(file.toString())
               + " AS "
               + CATALOG
               + " (STORAGE_VERSION "
-              + Sql.literal(STORAGE_VERSION)
+              + SqlFile.literal(STORAGE_VERSION)
               + ")");
       List<GateFailure> failures;
       try {
         content.fill(work, CATALOG);
-        execute(work, "USE " + Sql.id(workCatalog));
+        execute(work, "USE " + SqlFile.quote(workCatalog));
         copyAudit(work, workCatalog);
         failures = runGates(work);
         execute(work, "CHECKPOINT " + CATALOG);
@@ -145,9 +146,9 @@ public final class SnapshotPublisher {
         execute(
             work,
             "CREATE OR REPLACE TABLE "
-                + Sql.table(CATALOG, audit)
+                + table(CATALOG, audit)
                 + " AS SELECT * FROM "
-                + Sql.table(workCatalog, audit));
+                + table(workCatalog, audit));
       } else {
         log.warn("the work database has no {} table to copy into the snapshot", audit);
       }
@@ -216,7 +217,7 @@ public final class SnapshotPublisher {
 
   private static void detachQuietly(Connection work, String workCatalog) {
     try {
-      execute(work, "USE " + Sql.id(workCatalog));
+      execute(work, "USE " + SqlFile.quote(workCatalog));
       execute(work, "DETACH DATABASE IF EXISTS " + CATALOG);
     } catch (SQLException e) {
       log.warn("could not detach the failed snapshot: {}", e.getMessage());
@@ -236,5 +237,10 @@ public final class SnapshotPublisher {
     try (Statement statement = connection.createStatement()) {
       statement.execute(sql);
     }
+  }
+
+  /** {@code "catalog"."main"."table"}. */
+  private static String table(String catalog, String table) {
+    return SqlFile.quote(catalog) + ".main." + SqlFile.quote(table);
   }
 }

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import wds.warehouse.sql.SqlTemplate;
+import wds.schemas.sql.SqlFile;
 
 /**
  * The attainment (达标) of a report year: the county's counts and the same by domain, in the
@@ -17,7 +17,7 @@ import wds.warehouse.sql.SqlTemplate;
  */
 public record AttainmentTable(int year, Attainment county, List<DomainAttainment> domains) {
 
-  private static final SqlTemplate SQL = SqlTemplate.load("wds/warehouse/report/attainment.sql");
+  private static final SqlFile SQL = SqlFile.load("wds/warehouse/report/attainment.sql");
 
   public AttainmentTable {
     domains = List.copyOf(domains);

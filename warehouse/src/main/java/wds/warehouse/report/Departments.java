@@ -5,7 +5,7 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 import wds.schemas.ExtractSchema;
 import wds.schemas.SchemaCatalog;
-import wds.warehouse.sql.ClasspathText;
+import wds.schemas.sql.SqlFile;
 
 /**
  * The department answerable for a computed indicator's data: the source system of its numerator's
@@ -16,7 +16,7 @@ final class Departments {
 
   private static final ObjectMapper YAML = YAMLMapper.builder().build();
   private static final JsonNode NAMES =
-      YAML.readTree(ClasspathText.read("wds/warehouse/report/departments.yml"));
+      YAML.readTree(SqlFile.text("wds/warehouse/report/departments.yml"));
   private static final SchemaCatalog SCHEMAS = SchemaCatalog.load();
   private static final java.util.Map<String, java.util.List<String>> EXTRACTS =
       new java.util.concurrent.ConcurrentHashMap<>();
@@ -25,8 +25,7 @@ final class Departments {
 
   /** The department of the computed indicator {@code code}, from its definition file. */
   static String ofComputed(String code) {
-    JsonNode definition =
-        YAML.readTree(ClasspathText.read("wds/warehouse/indicators/" + code + ".yml"));
+    JsonNode definition = YAML.readTree(SqlFile.text("wds/warehouse/indicators/" + code + ".yml"));
     String fact = definition.path("numerator").path("fact").asString();
     String extract = fact.replaceFirst("^fact_", "");
     String source =
@@ -49,10 +48,11 @@ final class Departments {
 
   private static java.util.List<String> readExtracts(String code) {
     String file = "wds/warehouse/indicators/" + code + ".yml";
-    if (Departments.class.getClassLoader().getResource(file) == null) {
+    java.util.Optional<String> text = SqlFile.find(file);
+    if (text.isEmpty()) {
       return java.util.List.of();
     }
-    JsonNode definition = YAML.readTree(ClasspathText.read(file));
+    JsonNode definition = YAML.readTree(text.get());
     java.util.List<String> extracts = new java.util.ArrayList<>();
     for (String part : new String[] {"numerator", "denominator"}) {
       String fact = definition.path(part).path("fact").asString("");

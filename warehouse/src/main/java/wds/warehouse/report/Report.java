@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import wds.schemas.sql.SqlFile;
 import wds.warehouse.indicator.Unit;
-import wds.warehouse.sql.SqlTemplate;
 
 /**
  * A monitoring report's content (reports.md), read whole from a {@link ReportSource}: the plan's
@@ -35,11 +35,11 @@ public record Report(
     List<SexAgeCell> sexAge) {
 
   private static final String ROOT = "wds/warehouse/report/";
-  private static final SqlTemplate ROWS = SqlTemplate.load(ROOT + "report_rows.sql");
-  private static final SqlTemplate INDICATORS = SqlTemplate.load(ROOT + "report_indicators.sql");
-  private static final SqlTemplate SMALL = SqlTemplate.load(ROOT + "report_small_numbers.sql");
-  private static final SqlTemplate DELIVERIES = SqlTemplate.load(ROOT + "report_deliveries.sql");
-  private static final SqlTemplate REJECTS = SqlTemplate.load(ROOT + "report_rejects.sql");
+  private static final SqlFile ROWS = SqlFile.load(ROOT + "report_rows.sql");
+  private static final SqlFile INDICATORS = SqlFile.load(ROOT + "report_indicators.sql");
+  private static final SqlFile SMALL = SqlFile.load(ROOT + "report_small_numbers.sql");
+  private static final SqlFile DELIVERIES = SqlFile.load(ROOT + "report_deliveries.sql");
+  private static final SqlFile REJECTS = SqlFile.load(ROOT + "report_rejects.sql");
 
   public Report {
     indicators = List.copyOf(indicators);

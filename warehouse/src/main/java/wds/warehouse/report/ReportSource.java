@@ -6,7 +6,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import wds.warehouse.sql.ClasspathText;
+import java.util.Map;
+import wds.schemas.sql.SqlFile;
 
 /**
  * What a report is built from: the published snapshot, attached read-only, and for the public
@@ -91,24 +92,17 @@ public final class ReportSource implements AutoCloseable {
   }
 
   private static void run(Connection c, String file) throws SQLException {
-    String script = ClasspathText.read("wds/warehouse/report/" + file);
+    SqlFile script = SqlFile.load("wds/warehouse/report/" + file).withoutComments();
     try (Statement st = c.createStatement()) {
-      for (String statement : script.split(";")) {
-        String sql =
-            statement
-                .lines()
-                .filter(l -> !l.strip().startsWith("--"))
-                .reduce("", (a, b) -> a + "\n" + b);
-        if (!sql.isBlank()) {
-          st.execute(sql);
-        }
+      for (String statement : script.statements(Map.of())) {
+        st.execute(statement);
       }
     }
   }
 
   /** A file path as a SQL string literal (ATTACH and read_parquet take no bound parameter here). */
   private static String literal(Path file) {
-    return "'" + file.toAbsolutePath().toString().replace("'", "''") + "'";
+    return SqlFile.literal(file.toAbsolutePath().toString());
   }
 
   private static String name(Path snapshot) {

@@ -6,7 +6,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.OptionalInt;
-import wds.warehouse.sql.SqlTemplate;
+import wds.schemas.sql.SqlFile;
 
 /**
  * The plan's years and the data years of a published snapshot, as its {@code build_context} records
@@ -29,7 +29,7 @@ public record ReportYears(
     int provisionalFromYear,
     Integer completeYear) {
 
-  private static final SqlTemplate SQL = SqlTemplate.load("wds/warehouse/report/report_years.sql");
+  private static final SqlFile SQL = SqlFile.load("wds/warehouse/report/report_years.sql");
 
   /** The years of the snapshot open on {@code snapshot}. */
   public static ReportYears read(Connection snapshot) throws SQLException {

@@ -6,7 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import wds.warehouse.sql.SqlTemplate;
+import wds.schemas.sql.SqlFile;
 
 /**
  * One cell of the yearbook's sex-by-age tables: the county's value of a measure (a fact's count:
@@ -17,8 +17,7 @@ import wds.warehouse.sql.SqlTemplate;
 public record SexAgeCell(
     String measure, String ageGroup, int year, String sex, Double value, String suppressed) {
 
-  private static final SqlTemplate SQL =
-      SqlTemplate.load("wds/warehouse/report/yearbook_sex_age.sql");
+  private static final SqlFile SQL = SqlFile.load("wds/warehouse/report/yearbook_sex_age.sql");
 
   /** The county's cells of the years {@code first..last} from the report's source. */
   public static List<SexAgeCell> read(Connection c, int first, int last) throws SQLException {

@@ -11,8 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import wds.schemas.sql.SqlFile;
 import wds.warehouse.indicator.Unit;
-import wds.warehouse.sql.SqlTemplate;
 
 /**
  * The early-warning digest of a report year (需要关注的问题, {@code reports.md}): one entry per indicator,
@@ -25,9 +25,9 @@ import wds.warehouse.sql.SqlTemplate;
 public record WarningDigest(int year, List<DigestEntry> entries, List<MissingData> missing) {
 
   private static final String ROOT = "wds/warehouse/report/";
-  private static final SqlTemplate HEADLINES = SqlTemplate.load(ROOT + "digest_headlines.sql");
-  private static final SqlTemplate TOWNSHIPS = SqlTemplate.load(ROOT + "digest_townships.sql");
-  private static final SqlTemplate MISSING = SqlTemplate.load(ROOT + "digest_missing.sql");
+  private static final SqlFile HEADLINES = SqlFile.load(ROOT + "digest_headlines.sql");
+  private static final SqlFile TOWNSHIPS = SqlFile.load(ROOT + "digest_townships.sql");
+  private static final SqlFile MISSING = SqlFile.load(ROOT + "digest_missing.sql");
 
   public WarningDigest {
     entries = List.copyOf(entries);

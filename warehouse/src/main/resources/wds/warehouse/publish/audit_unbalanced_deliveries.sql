@@ -5,7 +5,7 @@
 select source || '/' || extract || ' delivered ' || delivery_date
        || ': rows_read ' || rows_read || ' <> rows_loaded ' || rows_loaded
        || ' + rows_rejected ' || rows_rejected as fault
-from {catalog}.main.etl_delivery
+from {{catalog}}.main.etl_delivery
 where rows_read is not null
   and rows_loaded is not null
   and rows_rejected is not null
@@ -14,6 +14,6 @@ union all
 select source || '/' || extract || ' delivered ' || delivery_date
        || ': a negative count (rows_read ' || rows_read || ', rows_loaded ' || rows_loaded
        || ', rows_rejected ' || rows_rejected || ')' as fault
-from {catalog}.main.etl_delivery
+from {{catalog}}.main.etl_delivery
 where least(rows_read, rows_loaded, rows_rejected) < 0
 order by fault

@@ -1,14 +1,14 @@
 -- Deliveries whose rejected rows are not the ones etl_reject lists by reason.
 with delivered as (
     select source, extract, delivery_date, sum(coalesce(rows_rejected, 0)) as rejected
-    from {catalog}.main.etl_delivery
+    from {{catalog}}.main.etl_delivery
     where coalesce(status, '') <> 'refused'
     group by all
 ),
 
 listed as (
     select source, extract, delivery_date, sum("rows") as rejected
-    from {catalog}.main.etl_reject
+    from {{catalog}}.main.etl_reject
     group by all
 ),
 

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import wds.warehouse.sql.ClasspathText;
+import wds.schemas.sql.SqlFile;
 
 /**
  * The warehouse's copy of the indicator catalogue against the contract's {@code
@@ -35,7 +35,7 @@ class CatalogueCopyTest {
     // Only where both exist: a clone outside the team's workspace has no spec folder to compare.
     Assumptions.assumeTrue(spec.isPresent(), "no shared/spec/indicators.csv above " + Path.of(""));
     String contract = Files.readString(spec.get(), StandardCharsets.UTF_8);
-    String copy = ClasspathText.read("wds/warehouse/indicators.csv");
+    String copy = SqlFile.text("wds/warehouse/indicators.csv");
     assertThat(copy.replace("\r\n", "\n")).isEqualTo(contract.replace("\r\n", "\n"));
   }
 
@@ -43,9 +43,7 @@ class CatalogueCopyTest {
   void catalogue_F01_IsTheMeanAgeAtFirstMarriageOfBothSexes() {
     CatalogueEntry f01 =
         IndicatorCatalogue.parse(
-                "indicators.csv",
-                ClasspathText.read("wds/warehouse/indicators.csv"),
-                java.util.Map.of())
+                "indicators.csv", SqlFile.text("wds/warehouse/indicators.csv"), java.util.Map.of())
             .get("F01");
     assertThat(f01.nameZh()).isEqualTo("平均初婚年龄");
     assertThat(f01.bySex()).isTrue();

@@ -1,1 +1,1 @@
-CREATE INDEX IF NOT EXISTS ${index} ON ${table} (${updated_at})
+CREATE INDEX IF NOT EXISTS {{index}} ON {{table}} ({{updated_at}})

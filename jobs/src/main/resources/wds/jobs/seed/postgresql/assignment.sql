@@ -1,1 +1,1 @@
-${column} = EXCLUDED.${column}
+{{column}} = EXCLUDED.{{column}}
