@@ -6,9 +6,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -36,6 +38,31 @@ public final class ChildProcess {
           cpuSeconds,
           peakRssMb);
     }
+  }
+
+  /**
+   * The pseudonymisation secret of a benchmark's throw-away homes (base64 of 32 zero bytes): their
+   * person keys are never kept.
+   */
+  public static final String THROWAWAY_SECRET = Base64.getEncoder().encodeToString(new byte[32]);
+
+  /**
+   * Runs {@code wds <command> --home home --drop drop} started as an operator starts it ({@link
+   * WdsJava#asLaunched}: through the launcher, or with its heap cap), with {@link
+   * #THROWAWAY_SECRET}, its output in {@code <home>.log} beside the home.
+   */
+  public static Measured wds(String command, Path home, Path drop)
+      throws IOException, InterruptedException {
+    List<String> line =
+        new ArrayList<>(
+            WdsJava.asLaunched(
+                List.of(WdsJava.BUILD_HEAP, Objects.toString(System.getenv("WDS_JAVA_OPTS"), ""))));
+    line.addAll(List.of(command, "--home", home.toString(), "--drop", drop.toString()));
+    return run(
+        command,
+        line,
+        Map.of("WDS_PSEUDONYM_KEY", THROWAWAY_SECRET),
+        home.resolveSibling(home.getFileName() + ".log"));
   }
 
   /**

@@ -8,12 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -302,24 +300,10 @@ public final class BenchmarkLoadCommand implements Callable<Integer> {
     return measured;
   }
 
-  /**
-   * {@code wds load} of the delivery into a new home as a child process, started as an operator
-   * starts it ({@link WdsJava#asLaunched}: through the launcher, or with its heap cap), with a
-   * throw-away secret, from start to exit.
-   */
+  /** {@code wds load} of the delivery into a new home as a child process, start to exit. */
   private static ChildProcess.Measured wholeLoad(Path home, Path drop)
       throws IOException, InterruptedException {
-    List<String> command =
-        new ArrayList<>(
-            WdsJava.asLaunched(
-                List.of(WdsJava.BUILD_HEAP, Objects.toString(System.getenv("WDS_JAVA_OPTS"), ""))));
-    command.addAll(List.of("load", "--home", home.toString(), "--drop", drop.toString()));
-    ChildProcess.Measured measured =
-        ChildProcess.run(
-            "load",
-            command,
-            Map.of(Pseudonymiser.ENV, Base64.getEncoder().encodeToString(new byte[32])),
-            home.resolveSibling(home.getFileName() + ".log"));
+    ChildProcess.Measured measured = ChildProcess.wds("load", home, drop);
     deleteTree(home);
     return measured;
   }

@@ -8,7 +8,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +21,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import wds.jobs.ChildProcess;
 import wds.jobs.HomeOption;
 import wds.jobs.MachineLoad;
 import wds.jobs.WdsHome;
@@ -323,7 +323,7 @@ public final class BenchmarkNightlyCommand implements Callable<Integer> {
 
   /** A secret for the child's pseudonymisation: benchmarks need no real one. */
   static String benchmarkSecret() {
-    return Base64.getEncoder().encodeToString(new byte[32]);
+    return ChildProcess.THROWAWAY_SECRET;
   }
 
   static void deleteTree(Path dir) throws IOException {

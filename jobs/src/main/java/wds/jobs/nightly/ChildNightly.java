@@ -10,14 +10,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import wds.jobs.ChildProcess;
-import wds.jobs.WdsJava;
 
 /**
  * {@code wds nightly} run whole in a child JVM (this JVM's java and class path), as an operator
@@ -56,17 +52,7 @@ final class ChildNightly {
   /** Runs {@code wds nightly --home home --drop drop} and returns its figures. */
   static Result run(Path home, Path drop) throws IOException, InterruptedException, SQLException {
     Files.createDirectories(home);
-    List<String> command =
-        new ArrayList<>(
-            WdsJava.command(
-                List.of(WdsJava.BUILD_HEAP, Objects.toString(System.getenv("WDS_JAVA_OPTS"), ""))));
-    command.addAll(List.of("nightly", "--home", home.toString(), "--drop", drop.toString()));
-    ChildProcess.Measured whole =
-        ChildProcess.run(
-            "nightly",
-            command,
-            Map.of("WDS_PSEUDONYM_KEY", BenchmarkNightlyCommand.benchmarkSecret()),
-            home.resolveSibling(home.getFileName() + ".log"));
+    ChildProcess.Measured whole = ChildProcess.wds("nightly", home, drop);
     Map<String, Double> steps = new LinkedHashMap<>();
     double job = jobSteps(home, steps);
     return new Result(whole.wallSeconds(), whole.cpuSeconds(), whole.peakRssMb(), job, steps);

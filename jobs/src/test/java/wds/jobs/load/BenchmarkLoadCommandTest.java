@@ -29,10 +29,20 @@ class BenchmarkLoadCommandTest {
             "warm     : median of the 1 later loads [\\d.]+ s.*, \\d+\\.\\d\\d of the ceiling");
     assertThat(out).containsPattern("read_csv : [\\d,]+ rows in [\\d.]+ s .*median of 2");
     assertThat(out).containsPattern("ratio    : \\d+\\.\\d\\d of the ceiling");
+    // the same two as whole processes, start to exit
+    assertThat(out)
+        .containsPattern(
+            "wds load : wall [\\d.]+ s, CPU [\\d.]+ s, peak RSS [\\d,]+ MB = [\\d,]+ rows/s");
+    assertThat(out)
+        .containsPattern(
+            "read_csv : wall [\\d.]+ s, CPU [\\d.]+ s, peak RSS [\\d,]+ MB = [\\d,]+ rows/s");
+    assertThat(out).containsPattern("ratio    : \\d+\\.\\d\\d of the ceiling, whole process");
     // the runs' databases are gone; the delivery stays for a second look
     assertThat(home.resolve("benchmark/run-1")).doesNotExist();
     assertThat(home.resolve("benchmark/ceiling-1.duckdb")).doesNotExist();
     assertThat(home.resolve("benchmark/unordered-2.duckdb")).doesNotExist();
+    assertThat(home.resolve("benchmark/whole-1")).doesNotExist();
+    assertThat(home.resolve("benchmark/whole-read_csv-2")).doesNotExist();
     assertThat(Files.isDirectory(home.resolve("benchmark/drop"))).isTrue();
   }
 
