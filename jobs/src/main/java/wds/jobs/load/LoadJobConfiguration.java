@@ -15,9 +15,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.transaction.PlatformTransactionManager;
-import wds.jobs.jdbc.JdbcSourceLoad;
-import wds.pipeline.load.ReaderFactory;
-import wds.pipeline.load.RowValidatorFactory;
+import wds.pipeline.jdbc.JdbcSourceLoad;
 import wds.schemas.SchemaCatalog;
 
 /**
@@ -34,8 +32,6 @@ public class LoadJobConfiguration {
   @Bean
   LoadJobListener loadJobListener(
       SchemaCatalog catalog,
-      RowValidatorFactory validators,
-      ReaderFactory readers,
       LoadComponents.IndicatorCodes indicatorCodes,
       ObjectProvider<MeterRegistry> registry,
       @Value("${wds.load.fail-after-extracts:0}") int failAfterExtracts,
@@ -43,8 +39,6 @@ public class LoadJobConfiguration {
       JdbcSourceLoad jdbc) {
     return new LoadJobListener(
         catalog,
-        validators,
-        readers,
         indicatorCodes,
         registry.getIfAvailable(),
         System.out,

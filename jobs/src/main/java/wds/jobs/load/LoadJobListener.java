@@ -9,10 +9,8 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import wds.jobs.WdsHome;
-import wds.jobs.jdbc.JdbcSourceLoad;
+import wds.pipeline.jdbc.JdbcSourceLoad;
 import wds.pipeline.load.LoadListener;
-import wds.pipeline.load.ReaderFactory;
-import wds.pipeline.load.RowValidatorFactory;
 import wds.schemas.SchemaCatalog;
 
 /**
@@ -22,8 +20,6 @@ import wds.schemas.SchemaCatalog;
 public final class LoadJobListener implements JobExecutionListener {
 
   private final SchemaCatalog catalog;
-  private final RowValidatorFactory validators;
-  private final ReaderFactory readers;
   private final LoadComponents.IndicatorCodes indicatorCodes;
   private final MeterRegistry registry;
   private final PrintStream out;
@@ -35,8 +31,6 @@ public final class LoadJobListener implements JobExecutionListener {
 
   LoadJobListener(
       SchemaCatalog catalog,
-      RowValidatorFactory validators,
-      ReaderFactory readers,
       LoadComponents.IndicatorCodes indicatorCodes,
       MeterRegistry registry,
       PrintStream out,
@@ -44,8 +38,6 @@ public final class LoadJobListener implements JobExecutionListener {
       Path defaultHome,
       JdbcSourceLoad jdbc) {
     this.catalog = catalog;
-    this.validators = validators;
-    this.readers = readers;
     this.indicatorCodes = indicatorCodes;
     this.registry = registry;
     this.out = out;
@@ -66,18 +58,10 @@ public final class LoadJobListener implements JobExecutionListener {
       listeners.add(new LoadMetrics(registry));
     }
     listeners.add(new FaultInjection(failAfterExtracts));
-    // reconciles each JDBC pull and moves its high-water mark inside the pull's transaction
-    listeners.add(jdbc.marks());
     try {
       session =
           LoadSession.open(
-              home,
-              drop,
-              catalog,
-              validators,
-              readers,
-              indicatorCodes.codes(),
-              new CompositeLoadListener(listeners));
+              home, drop, catalog, indicatorCodes.codes(), new CompositeLoadListener(listeners));
     } catch (java.sql.SQLException e) {
       throw new IllegalStateException("cannot open the work database " + home.workDatabase(), e);
     }

@@ -14,15 +14,13 @@ import java.util.Optional;
 import wds.jobs.OperatorException;
 import wds.jobs.PseudonymSecret;
 import wds.jobs.WdsHome;
-import wds.jobs.jdbc.JdbcSourceLoad;
+import wds.pipeline.jdbc.JdbcSourceLoad;
 import wds.pipeline.load.Delivery;
 import wds.pipeline.load.DeliveryLoader;
 import wds.pipeline.load.DeliveryResult;
 import wds.pipeline.load.DropFolder;
 import wds.pipeline.load.LoadListener;
 import wds.pipeline.load.LoadSettings;
-import wds.pipeline.load.ReaderFactory;
-import wds.pipeline.load.RowValidatorFactory;
 import wds.pipeline.load.WorkDatabase;
 import wds.pipeline.pseudonym.Pseudonymiser;
 import wds.schemas.SchemaCatalog;
@@ -51,8 +49,6 @@ public final class LoadSession implements AutoCloseable {
       WdsHome home,
       Path drop,
       SchemaCatalog catalog,
-      RowValidatorFactory validators,
-      ReaderFactory readers,
       java.util.Set<String> indicatorCodes,
       LoadListener listener)
       throws SQLException {
@@ -62,8 +58,6 @@ public final class LoadSession implements AutoCloseable {
         new DeliveryLoader(
             db.connection(),
             catalog,
-            validators,
-            readers,
             new LoadSettings(indicatorCodes, pseudonymiser, home.quarantine()),
             listener);
     return new LoadSession(db, loader, new DropFolder(drop).deliveries(catalog.sources()));
@@ -89,7 +83,7 @@ public final class LoadSession implements AutoCloseable {
   /** Pulls every extract of a source configured as {@code jdbc} through the same loader. */
   public List<DeliveryResult> pull(String source, JdbcSourceLoad jdbc)
       throws SQLException, IOException {
-    List<DeliveryResult> pulled = jdbc.load(source, loader, db.connection());
+    List<DeliveryResult> pulled = jdbc.load(source, loader);
     results.addAll(pulled);
     return pulled;
   }

@@ -6,7 +6,7 @@ import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
-import wds.jobs.jdbc.JdbcSourceLoad;
+import wds.pipeline.jdbc.JdbcSourceLoad;
 import wds.pipeline.load.Delivery;
 import wds.pipeline.load.DeliveryResult;
 
