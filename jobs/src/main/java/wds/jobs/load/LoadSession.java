@@ -5,12 +5,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import wds.jobs.OperatorException;
 import wds.jobs.PseudonymSecret;
 import wds.jobs.WdsHome;
@@ -26,41 +26,61 @@ import wds.pipeline.pseudonym.Pseudonymiser;
 import wds.schemas.SchemaCatalog;
 
 /**
- * One run of the load job: the work database opened once, the deliveries waiting in the drop folder
- * by source, and what became of each. Opened before the first step, closed after the last.
+ * The session of one run of the load job (a job-scoped bean, {@link
+ * LoadJobConfiguration#loadSession}): the work database opened once, on the run's first step, the
+ * pipeline's loader over it, and the deliveries waiting in the drop folder by source. Closed when
+ * the run ends; what became of each delivery is kept in the job's execution context ({@link
+ * LoadedDeliveries}), not here.
  */
-public final class LoadSession implements AutoCloseable {
+public class LoadSession implements AutoCloseable {
 
   private final WorkDatabase db;
   private final DeliveryLoader loader;
+  private final JdbcSourceLoad jdbc;
   private final Map<String, Deque<Delivery>> pending = new LinkedHashMap<>();
-  private final List<DeliveryResult> results = new ArrayList<>();
 
-  private LoadSession(WorkDatabase db, DeliveryLoader loader, List<Delivery> deliveries) {
+  // neither the class final nor this private: the job scope's proxy is a subclass
+  LoadSession(
+      WorkDatabase db, DeliveryLoader loader, JdbcSourceLoad jdbc, List<Delivery> deliveries) {
     this.db = db;
     this.loader = loader;
+    this.jdbc = jdbc;
     for (Delivery d : deliveries) {
       pending.computeIfAbsent(d.source(), s -> new ArrayDeque<>()).add(d);
     }
   }
 
-  /** Opens the work database of a home and finds the deliveries waiting in a drop folder. */
-  public static LoadSession open(
+  /**
+   * Opens the work database of a home and finds the deliveries waiting in a drop folder.
+   *
+   * @param listener hears what the loader does (terminal, log, metrics)
+   */
+  static LoadSession open(
       WdsHome home,
       Path drop,
       SchemaCatalog catalog,
-      java.util.Set<String> indicatorCodes,
-      LoadListener listener)
-      throws SQLException {
+      Set<String> indicatorCodes,
+      LoadListener listener,
+      JdbcSourceLoad jdbc) {
     Pseudonymiser pseudonymiser = pseudonymiser(home);
-    WorkDatabase db = WorkDatabase.open(home.workDatabase(), catalog);
+    WorkDatabase db;
+    try {
+      db = WorkDatabase.open(home.workDatabase(), catalog);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot open the work database " + home.workDatabase(), e);
+    }
     DeliveryLoader loader =
         new DeliveryLoader(
             db.connection(),
             catalog,
             new LoadSettings(indicatorCodes, pseudonymiser, home.quarantine()),
             listener);
-    return new LoadSession(db, loader, new DropFolder(drop).deliveries(catalog.sources()));
+    return new LoadSession(db, loader, jdbc, new DropFolder(drop).deliveries(catalog.sources()));
+  }
+
+  /** Whether {@code source} is pulled from its database; its drop folder is then not read. */
+  public boolean pulls(String source) {
+    return jdbc.pulls(source);
   }
 
   /** The next delivery of a source still to be looked at. */
@@ -74,22 +94,14 @@ public final class LoadSession implements AutoCloseable {
     return queue != null && !queue.isEmpty();
   }
 
+  /** Loads one delivery of the drop folder. */
   public DeliveryResult load(Delivery delivery) throws SQLException, IOException {
-    DeliveryResult result = loader.load(delivery);
-    results.add(result);
-    return result;
+    return loader.load(delivery);
   }
 
   /** Pulls every extract of a source configured as {@code jdbc} through the same loader. */
-  public List<DeliveryResult> pull(String source, JdbcSourceLoad jdbc)
-      throws SQLException, IOException {
-    List<DeliveryResult> pulled = jdbc.load(source, loader);
-    results.addAll(pulled);
-    return pulled;
-  }
-
-  public List<DeliveryResult> results() {
-    return List.copyOf(results);
+  public List<DeliveryResult> pull(String source) throws SQLException, IOException {
+    return jdbc.load(source, loader);
   }
 
   /**
