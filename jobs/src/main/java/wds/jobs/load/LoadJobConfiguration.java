@@ -36,7 +36,7 @@ public class LoadJobConfiguration {
 
   /**
    * The session of one run, bound late from the job parameters {@code home} and {@code drop} (a
-   * scheduled run names neither: the application's home and its drop folder); opened on the run's
+   * scheduled run names neither: the application's home and its drop folder); opened by the run's
    * first step, closed when the run ends.
    */
   @Bean
@@ -56,7 +56,7 @@ public class LoadJobConfiguration {
     listeners.add(new LoadReporter(System.out));
     registry.ifAvailable(r -> listeners.add(new LoadMetrics(r)));
     listeners.add(new FaultInjection(failAfterExtracts));
-    return LoadSession.open(
+    return new LoadSession(
         wdsHome,
         dropFolder,
         catalog,

@@ -34,48 +34,36 @@ import wds.schemas.SchemaCatalog;
  */
 public class LoadSession implements AutoCloseable {
 
-  private final WorkDatabase db;
-  private final DeliveryLoader loader;
+  private final WdsHome home;
+  private final Path drop;
+  private final SchemaCatalog catalog;
+  private final Set<String> indicatorCodes;
+  private final LoadListener listener;
   private final JdbcSourceLoad jdbc;
   private final Map<String, Deque<Delivery>> pending = new LinkedHashMap<>();
-
-  // neither the class final nor this private: the job scope's proxy is a subclass
-  LoadSession(
-      WorkDatabase db, DeliveryLoader loader, JdbcSourceLoad jdbc, List<Delivery> deliveries) {
-    this.db = db;
-    this.loader = loader;
-    this.jdbc = jdbc;
-    for (Delivery d : deliveries) {
-      pending.computeIfAbsent(d.source(), s -> new ArrayDeque<>()).add(d);
-    }
-  }
+  private WorkDatabase db;
+  private DeliveryLoader loader;
 
   /**
-   * Opens the work database of a home and finds the deliveries waiting in a drop folder.
+   * A session not opened yet: the first step opens it, so that a home that cannot be loaded fails
+   * that step with its own fault (a missing secret, a work database that cannot be opened).
    *
    * @param listener hears what the loader does (terminal, log, metrics)
    */
-  static LoadSession open(
+  // neither the class final nor this private: the job scope's proxy is a subclass
+  LoadSession(
       WdsHome home,
       Path drop,
       SchemaCatalog catalog,
       Set<String> indicatorCodes,
       LoadListener listener,
       JdbcSourceLoad jdbc) {
-    Pseudonymiser pseudonymiser = pseudonymiser(home);
-    WorkDatabase db;
-    try {
-      db = WorkDatabase.open(home.workDatabase(), catalog);
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot open the work database " + home.workDatabase(), e);
-    }
-    DeliveryLoader loader =
-        new DeliveryLoader(
-            db.connection(),
-            catalog,
-            new LoadSettings(indicatorCodes, pseudonymiser, home.quarantine()),
-            listener);
-    return new LoadSession(db, loader, jdbc, new DropFolder(drop).deliveries(catalog.sources()));
+    this.home = home;
+    this.drop = drop;
+    this.catalog = catalog;
+    this.indicatorCodes = Set.copyOf(indicatorCodes);
+    this.listener = listener;
+    this.jdbc = jdbc;
   }
 
   /** Whether {@code source} is pulled from its database; its drop folder is then not read. */
@@ -85,23 +73,47 @@ public class LoadSession implements AutoCloseable {
 
   /** The next delivery of a source still to be looked at. */
   public Optional<Delivery> next(String source) {
-    Deque<Delivery> queue = pending.get(source);
+    Deque<Delivery> queue = opened().pending.get(source);
     return queue == null || queue.isEmpty() ? Optional.empty() : Optional.of(queue.poll());
   }
 
   public boolean hasMore(String source) {
-    Deque<Delivery> queue = pending.get(source);
+    Deque<Delivery> queue = opened().pending.get(source);
     return queue != null && !queue.isEmpty();
   }
 
   /** Loads one delivery of the drop folder. */
   public DeliveryResult load(Delivery delivery) throws SQLException, IOException {
-    return loader.load(delivery);
+    return opened().loader.load(delivery);
   }
 
   /** Pulls every extract of a source configured as {@code jdbc} through the same loader. */
   public List<DeliveryResult> pull(String source) throws SQLException, IOException {
-    return jdbc.load(source, loader);
+    return jdbc.load(source, opened().loader);
+  }
+
+  /**
+   * Opens the work database of the home and finds the deliveries waiting in the drop folder, once.
+   */
+  private LoadSession opened() {
+    if (loader == null) {
+      Pseudonymiser pseudonymiser = pseudonymiser(home);
+      try {
+        db = WorkDatabase.open(home.workDatabase(), catalog);
+      } catch (SQLException e) {
+        throw new IllegalStateException("cannot open the work database " + home.workDatabase(), e);
+      }
+      loader =
+          new DeliveryLoader(
+              db.connection(),
+              catalog,
+              new LoadSettings(indicatorCodes, pseudonymiser, home.quarantine()),
+              listener);
+      for (Delivery d : new DropFolder(drop).deliveries(catalog.sources())) {
+        pending.computeIfAbsent(d.source(), s -> new ArrayDeque<>()).add(d);
+      }
+    }
+    return this;
   }
 
   /**
@@ -123,7 +135,11 @@ public class LoadSession implements AutoCloseable {
 
   @Override
   public void close() throws SQLException {
-    loader.close();
-    db.close();
+    if (loader != null) {
+      loader.close();
+    }
+    if (db != null) {
+      db.close();
+    }
   }
 }

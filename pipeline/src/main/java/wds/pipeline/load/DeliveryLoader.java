@@ -144,6 +144,7 @@ public final class DeliveryLoader implements AutoCloseable {
       ExtractResult r = LoadResults.loadedPull(day, s);
       tx.audit(r);
       listener.extractMerged(r);
+      // the pull's last step before its commit: its high-water mark moves with its rows, or not
       pull.advanceMark(connection, r);
       tx.commit();
       return finished(LoadResults.loaded(schema.source(), day, List.of(r), t0));
