@@ -5,9 +5,14 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import wds.pipeline.jdbc.JdbcPulls;
+import wds.pipeline.jdbc.JdbcSourceLoad;
 import wds.schemas.SchemaCatalog;
 
-/** The JDBC delivery of source systems: configuration binding and the pull service. */
+/**
+ * The JDBC delivery of source systems: binds their settings ({@link JdbcSourcesProperties}) and
+ * hands the pipeline's pulls ({@link JdbcSourceLoad}) the databases they name.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(JdbcSourcesProperties.class)
 public class JdbcSourcesConfiguration {
@@ -30,6 +35,6 @@ public class JdbcSourcesConfiguration {
   JdbcSourceLoad jdbcSourceLoad(
       JdbcPulls pulls, SchemaCatalog catalog, @Value("${wds.jdbc.pull-date:}") String pullDate) {
     return new JdbcSourceLoad(
-        pulls, new PullMarks(), catalog, pullDate.isBlank() ? null : LocalDate.parse(pullDate));
+        pulls, catalog, pullDate.isBlank() ? null : LocalDate.parse(pullDate));
   }
 }

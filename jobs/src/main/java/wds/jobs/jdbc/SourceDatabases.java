@@ -6,9 +6,14 @@ import java.sql.SQLException;
 import java.util.Properties;
 import java.util.function.UnaryOperator;
 import wds.jobs.jdbc.JdbcSourcesProperties.Source;
+import wds.pipeline.jdbc.SourceConnections;
+import wds.pipeline.jdbc.TableName;
 
-/** Opens connections to the source systems' databases named in {@link JdbcSourcesProperties}. */
-public final class SourceDatabases {
+/**
+ * The source systems' databases named in {@link JdbcSourcesProperties}, as the pipeline's pulls
+ * reach them: their tables and fetch sizes, and connections opened with {@link SourcePassword}.
+ */
+public final class SourceDatabases implements SourceConnections {
 
   private final JdbcSourcesProperties properties;
   private final UnaryOperator<String> environment;
@@ -23,11 +28,23 @@ public final class SourceDatabases {
     this(properties, System::getenv);
   }
 
-  public JdbcSourcesProperties properties() {
-    return properties;
+  @Override
+  public boolean isJdbc(String source) {
+    return properties.source(source).isJdbc();
+  }
+
+  @Override
+  public TableName table(String source, String extract) {
+    return properties.source(source).table(extract);
+  }
+
+  @Override
+  public int fetchSize(String source) {
+    return properties.source(source).fetchSize();
   }
 
   /** A new connection to {@code source}'s database, which must be configured as {@code jdbc}. */
+  @Override
   public Connection connect(String source) throws SQLException {
     Source settings = properties.source(source);
     if (!settings.isJdbc()) {

@@ -237,8 +237,6 @@ public final class BenchmarkLoadCommand implements Callable<Integer> {
             new DeliveryLoader(
                 db.connection(),
                 catalog,
-                LoadComponents.validators(),
-                LoadComponents.readers(),
                 new LoadSettings(
                     LoadComponents.indicatorCodes(wds.warehouse.Plan.standard()),
                     Pseudonymiser.fromKey(new byte[32]),

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.repository.JobRepository;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -97,8 +98,19 @@ public final class LoadCommand implements Callable<Integer> {
                 home,
                 dropFolder,
                 execution,
-                context.getBean(LoadJobListener.class).lastResults(),
+                LoadedDeliveries.of(loadExecution(context.getBean(JobRepository.class), execution)),
                 seconds));
+  }
+
+  /**
+   * The execution of the load job in a run: the run itself, or the one the nightly's step {@code
+   * loadDeliveries} started with the nightly's parameters (null if it did not get that far).
+   */
+  private static JobExecution loadExecution(JobRepository repository, JobExecution execution) {
+    if (LoadJobConfiguration.JOB.equals(execution.getJobInstance().getJobName())) {
+      return execution;
+    }
+    return repository.getLastJobExecution(LoadJobConfiguration.JOB, execution.getJobParameters());
   }
 
   private static int summary(

@@ -7,18 +7,15 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import wds.jobs.OperatorException;
 import wds.jobs.publish.PublishSettings;
-import wds.pipeline.load.ReaderFactory;
-import wds.pipeline.load.RowValidatorFactory;
-import wds.pipeline.read.RecordReaders;
-import wds.pipeline.validate.RowValidator;
 import wds.schemas.SchemaCatalog;
 import wds.warehouse.Plan;
 import wds.warehouse.indicator.CatalogueEntry;
 
 /**
- * The parts the load job is made of: the extract catalogue, the readers and the validator, and the
+ * What the load job hands the pipeline's loader besides the data: the extract catalogue, and the
  * indicator codes {@code indicator_reports} is checked against ({@code BAD_CODE}): those of the
- * configured plan ({@code wds.publish.plan}), the plan the warehouse will compute.
+ * configured plan ({@code wds.publish.plan}), the plan the warehouse will compute. The loader
+ * builds its own readers and validators.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(PublishSettings.class)
@@ -32,26 +29,6 @@ public class LoadComponents {
   @Bean
   IndicatorCodes indicatorCodes(PublishSettings settings) {
     return new IndicatorCodes(indicatorCodes(settings.readPlan()));
-  }
-
-  @Bean
-  ReaderFactory readerFactory() {
-    return readers();
-  }
-
-  @Bean
-  RowValidatorFactory rowValidatorFactory() {
-    return validators();
-  }
-
-  /** The CSV and xlsx readers of the validate package. */
-  public static ReaderFactory readers() {
-    return RecordReaders::open;
-  }
-
-  /** The row validator of the validate package. */
-  public static RowValidatorFactory validators() {
-    return (schema, header, context) -> new RowValidator(schema, header, context)::validate;
   }
 
   /**

@@ -1,8 +1,11 @@
 package wds.jobs.load;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.springframework.batch.core.configuration.annotation.JobScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.job.builder.SimpleJobBuilder;
@@ -15,15 +18,15 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.transaction.PlatformTransactionManager;
-import wds.jobs.jdbc.JdbcSourceLoad;
-import wds.pipeline.load.ReaderFactory;
-import wds.pipeline.load.RowValidatorFactory;
+import wds.jobs.WdsHome;
+import wds.pipeline.jdbc.JdbcSourceLoad;
+import wds.pipeline.load.LoadListener;
 import wds.schemas.SchemaCatalog;
 
 /**
  * The {@code load} job: one step per source in the catalogue's order ({@code loadPopulation} first,
  * since its areas check everyone else's area codes, then {@code loadHealth}, ...), each loading its
- * source's deliveries from the drop folder oldest first.
+ * source's deliveries from the drop folder oldest first through the run's {@link LoadSession}.
  */
 @Configuration(proxyBeanMethods = false)
 @Import(LoadComponents.class)
@@ -31,25 +34,34 @@ public class LoadJobConfiguration {
 
   public static final String JOB = "load";
 
+  /**
+   * The session of one run, bound late from the job parameters {@code home} and {@code drop} (a
+   * scheduled run names neither: the application's home and its drop folder); opened by the run's
+   * first step, closed when the run ends.
+   */
   @Bean
-  LoadJobListener loadJobListener(
+  @JobScope
+  LoadSession loadSession(
+      @Value("#{jobParameters['home']}") String home,
+      @Value("#{jobParameters['drop']}") String drop,
+      @Value("${wds.home}") Path defaultHome,
+      @Value("${wds.load.fail-after-extracts:0}") int failAfterExtracts,
       SchemaCatalog catalog,
-      RowValidatorFactory validators,
-      ReaderFactory readers,
       LoadComponents.IndicatorCodes indicatorCodes,
       ObjectProvider<MeterRegistry> registry,
-      @Value("${wds.load.fail-after-extracts:0}") int failAfterExtracts,
-      @Value("${wds.home}") java.nio.file.Path home,
       JdbcSourceLoad jdbc) {
-    return new LoadJobListener(
+    WdsHome wdsHome = new WdsHome(home == null ? defaultHome : Path.of(home));
+    Path dropFolder = drop == null ? wdsHome.drop() : Path.of(drop);
+    List<LoadListener> listeners = new ArrayList<>();
+    listeners.add(new LoadReporter(System.out));
+    registry.ifAvailable(r -> listeners.add(new LoadMetrics(r)));
+    listeners.add(new FaultInjection(failAfterExtracts));
+    return new LoadSession(
+        wdsHome,
+        dropFolder,
         catalog,
-        validators,
-        readers,
-        indicatorCodes,
-        registry.getIfAvailable(),
-        System.out,
-        failAfterExtracts,
-        home,
+        indicatorCodes.codes(),
+        new CompositeLoadListener(listeners),
         jdbc);
   }
 
@@ -58,18 +70,17 @@ public class LoadJobConfiguration {
       JobRepository repository,
       PlatformTransactionManager transactions,
       SchemaCatalog catalog,
-      LoadJobListener listener,
-      JdbcSourceLoad jdbc) {
+      LoadSession loadSession) {
     List<Step> steps =
         catalog.sources().stream()
             .<Step>map(
                 source ->
                     new StepBuilder(stepName(source), repository)
-                        .tasklet(new SourceLoadTasklet(source, listener, jdbc), transactions)
+                        .tasklet(new SourceLoadTasklet(source, loadSession), transactions)
                         .allowStartIfComplete(true)
                         .build())
             .toList();
-    SimpleJobBuilder job = new JobBuilder(JOB, repository).listener(listener).start(steps.get(0));
+    SimpleJobBuilder job = new JobBuilder(JOB, repository).start(steps.get(0));
     steps.subList(1, steps.size()).forEach(job::next);
     return job.build();
   }

@@ -5,97 +5,115 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import wds.jobs.OperatorException;
 import wds.jobs.PseudonymSecret;
 import wds.jobs.WdsHome;
-import wds.jobs.jdbc.JdbcSourceLoad;
+import wds.pipeline.jdbc.JdbcSourceLoad;
 import wds.pipeline.load.Delivery;
 import wds.pipeline.load.DeliveryLoader;
 import wds.pipeline.load.DeliveryResult;
 import wds.pipeline.load.DropFolder;
 import wds.pipeline.load.LoadListener;
 import wds.pipeline.load.LoadSettings;
-import wds.pipeline.load.ReaderFactory;
-import wds.pipeline.load.RowValidatorFactory;
 import wds.pipeline.load.WorkDatabase;
 import wds.pipeline.pseudonym.Pseudonymiser;
 import wds.schemas.SchemaCatalog;
 
 /**
- * One run of the load job: the work database opened once, the deliveries waiting in the drop folder
- * by source, and what became of each. Opened before the first step, closed after the last.
+ * The session of one run of the load job (a job-scoped bean, {@link
+ * LoadJobConfiguration#loadSession}): the work database opened once, on the run's first step, the
+ * pipeline's loader over it, and the deliveries waiting in the drop folder by source. Closed when
+ * the run ends; what became of each delivery is kept in the job's execution context ({@link
+ * LoadedDeliveries}), not here.
  */
-public final class LoadSession implements AutoCloseable {
+public class LoadSession implements AutoCloseable {
 
-  private final WorkDatabase db;
-  private final DeliveryLoader loader;
+  private final WdsHome home;
+  private final Path drop;
+  private final SchemaCatalog catalog;
+  private final Set<String> indicatorCodes;
+  private final LoadListener listener;
+  private final JdbcSourceLoad jdbc;
   private final Map<String, Deque<Delivery>> pending = new LinkedHashMap<>();
-  private final List<DeliveryResult> results = new ArrayList<>();
+  private WorkDatabase db;
+  private DeliveryLoader loader;
 
-  private LoadSession(WorkDatabase db, DeliveryLoader loader, List<Delivery> deliveries) {
-    this.db = db;
-    this.loader = loader;
-    for (Delivery d : deliveries) {
-      pending.computeIfAbsent(d.source(), s -> new ArrayDeque<>()).add(d);
-    }
-  }
-
-  /** Opens the work database of a home and finds the deliveries waiting in a drop folder. */
-  public static LoadSession open(
+  /**
+   * A session not opened yet: the first step opens it, so that a home that cannot be loaded fails
+   * that step with its own fault (a missing secret, a work database that cannot be opened).
+   *
+   * @param listener hears what the loader does (terminal, log, metrics)
+   */
+  // neither the class final nor this private: the job scope's proxy is a subclass
+  LoadSession(
       WdsHome home,
       Path drop,
       SchemaCatalog catalog,
-      RowValidatorFactory validators,
-      ReaderFactory readers,
-      java.util.Set<String> indicatorCodes,
-      LoadListener listener)
-      throws SQLException {
-    Pseudonymiser pseudonymiser = pseudonymiser(home);
-    WorkDatabase db = WorkDatabase.open(home.workDatabase(), catalog);
-    DeliveryLoader loader =
-        new DeliveryLoader(
-            db.connection(),
-            catalog,
-            validators,
-            readers,
-            new LoadSettings(indicatorCodes, pseudonymiser, home.quarantine()),
-            listener);
-    return new LoadSession(db, loader, new DropFolder(drop).deliveries(catalog.sources()));
+      Set<String> indicatorCodes,
+      LoadListener listener,
+      JdbcSourceLoad jdbc) {
+    this.home = home;
+    this.drop = drop;
+    this.catalog = catalog;
+    this.indicatorCodes = Set.copyOf(indicatorCodes);
+    this.listener = listener;
+    this.jdbc = jdbc;
+  }
+
+  /** Whether {@code source} is pulled from its database; its drop folder is then not read. */
+  public boolean pulls(String source) {
+    return jdbc.pulls(source);
   }
 
   /** The next delivery of a source still to be looked at. */
   public Optional<Delivery> next(String source) {
-    Deque<Delivery> queue = pending.get(source);
+    Deque<Delivery> queue = opened().pending.get(source);
     return queue == null || queue.isEmpty() ? Optional.empty() : Optional.of(queue.poll());
   }
 
   public boolean hasMore(String source) {
-    Deque<Delivery> queue = pending.get(source);
+    Deque<Delivery> queue = opened().pending.get(source);
     return queue != null && !queue.isEmpty();
   }
 
+  /** Loads one delivery of the drop folder. */
   public DeliveryResult load(Delivery delivery) throws SQLException, IOException {
-    DeliveryResult result = loader.load(delivery);
-    results.add(result);
-    return result;
+    return opened().loader.load(delivery);
   }
 
   /** Pulls every extract of a source configured as {@code jdbc} through the same loader. */
-  public List<DeliveryResult> pull(String source, JdbcSourceLoad jdbc)
-      throws SQLException, IOException {
-    List<DeliveryResult> pulled = jdbc.load(source, loader, db.connection());
-    results.addAll(pulled);
-    return pulled;
+  public List<DeliveryResult> pull(String source) throws SQLException, IOException {
+    return jdbc.load(source, opened().loader);
   }
 
-  public List<DeliveryResult> results() {
-    return List.copyOf(results);
+  /**
+   * Opens the work database of the home and finds the deliveries waiting in the drop folder, once.
+   */
+  private LoadSession opened() {
+    if (loader == null) {
+      Pseudonymiser pseudonymiser = pseudonymiser(home);
+      try {
+        db = WorkDatabase.open(home.workDatabase(), catalog);
+      } catch (SQLException e) {
+        throw new IllegalStateException("cannot open the work database " + home.workDatabase(), e);
+      }
+      loader =
+          new DeliveryLoader(
+              db.connection(),
+              catalog,
+              new LoadSettings(indicatorCodes, pseudonymiser, home.quarantine()),
+              listener);
+      for (Delivery d : new DropFolder(drop).deliveries(catalog.sources())) {
+        pending.computeIfAbsent(d.source(), s -> new ArrayDeque<>()).add(d);
+      }
+    }
+    return this;
   }
 
   /**
@@ -117,7 +135,11 @@ public final class LoadSession implements AutoCloseable {
 
   @Override
   public void close() throws SQLException {
-    loader.close();
-    db.close();
+    if (loader != null) {
+      loader.close();
+    }
+    if (db != null) {
+      db.close();
+    }
   }
 }

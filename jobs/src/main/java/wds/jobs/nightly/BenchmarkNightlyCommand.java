@@ -149,8 +149,6 @@ public final class BenchmarkNightlyCommand implements Callable<Integer> {
             new DeliveryLoader(
                 db.connection(),
                 catalog,
-                LoadComponents.validators(),
-                LoadComponents.readers(),
                 new LoadSettings(
                     LoadComponents.indicatorCodes(plan),
                     Pseudonymiser.fromKey(new byte[32]),

@@ -4,7 +4,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * What became of one delivery (or one JDBC pull).
+ * What became of one delivery (or one JDBC pull). Serializable, as the load job keeps it in its
+ * execution context.
  *
  * @param source the source system
  * @param deliveryDate the night (a pull: its day)
@@ -19,7 +20,8 @@ public record DeliveryResult(
     Outcome outcome,
     String message,
     List<ExtractResult> extracts,
-    double seconds) {
+    double seconds)
+    implements java.io.Serializable {
 
   /** What happened to a delivery. */
   public enum Outcome {

@@ -43,7 +43,8 @@ public record ExtractResult(
     String message,
     String manifestSha256,
     LocalDateTime startedAt,
-    LocalDateTime finishedAt) {
+    LocalDateTime finishedAt)
+    implements java.io.Serializable {
 
   /** What happened to a file or pull. */
   public enum Status {

@@ -105,6 +105,11 @@ public final class QuarantineFile implements AutoCloseable {
     return rows;
   }
 
+  /** Whether this quarantine adds to the day's file (a pull) rather than replacing it (a file). */
+  boolean appends() {
+    return append;
+  }
+
   /** Puts the quarantine in place (its delivery is about to be committed). */
   public void commit() {
     close();

@@ -221,8 +221,6 @@ class DeliveryLoaderTest {
         new DeliveryLoader(
             fx.connection(),
             LoaderFixture.CATALOG,
-            LoaderFixture.VALIDATORS,
-            wds.pipeline.read.RecordReaders::open,
             new LoadSettings(
                 java.util.Set.of(),
                 wds.pipeline.pseudonym.Pseudonymiser.fromKey(LoaderFixture.SECRET),

@@ -11,8 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import wds.pipeline.pseudonym.Pseudonymiser;
-import wds.pipeline.read.RecordReaders;
-import wds.pipeline.validate.RowValidator;
 import wds.schemas.SchemaCatalog;
 
 /** A work database, a drop folder and a loader over them, in one temporary folder. */
@@ -25,9 +23,6 @@ final class LoaderFixture implements AutoCloseable {
   final TestDrop drop;
   final WorkDatabase db;
   final DeliveryLoader loader;
-
-  static final RowValidatorFactory VALIDATORS =
-      (schema, header, context) -> new RowValidator(schema, header, context)::validate;
 
   LoaderFixture(Path home) throws SQLException {
     this(home, LoadListener.NONE);
@@ -45,8 +40,6 @@ final class LoaderFixture implements AutoCloseable {
         new DeliveryLoader(
             db.connection(),
             CATALOG,
-            VALIDATORS,
-            RecordReaders::open,
             new LoadSettings(
                 indicatorCodes, Pseudonymiser.fromKey(SECRET), home.resolve("quarantine")),
             listener);

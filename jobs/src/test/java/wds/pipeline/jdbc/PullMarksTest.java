@@ -1,4 +1,4 @@
-package wds.jobs.jdbc;
+package wds.pipeline.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -15,12 +15,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import wds.jobs.jdbc.JdbcSourcesProperties;
 import wds.jobs.jdbc.JdbcSourcesProperties.Connector;
 import wds.jobs.jdbc.JdbcSourcesProperties.Source;
+import wds.jobs.jdbc.SourceDatabases;
 import wds.jobs.testsupport.DatabaseServers;
 import wds.jobs.testsupport.Postgres;
 import wds.jobs.testsupport.TestDatabase;
-import wds.pipeline.jdbc.Watermarks;
 import wds.pipeline.load.ExtractResult;
 import wds.pipeline.load.LoadMode;
 import wds.schemas.ExtractSchema;
@@ -47,15 +48,13 @@ class PullMarksTest {
   void aPullReadInFullMovesTheMarkToItsLatestUpdate(@Postgres TestDatabase db, @TempDir Path dir)
       throws Exception {
     try (Connection warehouse = DriverManager.getConnection("jdbc:duckdb:")) {
-      PullMarks marks = new PullMarks();
       PullSource pull = new PullSource(pulls(db, dir), warehouse, DEATHS);
-      marks.expect(warehouse, DEATHS, pull);
       try (var reader = pull.open()) {
         while (reader.next() != null) {
           // the loader reads every row
         }
       }
-      marks.extractMerged(result(3));
+      pull.advanceMark(warehouse, result(3));
 
       assertThat(Watermarks.highWater(warehouse, "health", "maternal_deaths"))
           .contains(LocalDateTime.parse("2025-03-01T12:00:00"));
@@ -66,14 +65,12 @@ class PullMarksTest {
   void aPullWhoseCountsDisagreeIsRefusedAndLeavesTheMark(
       @Postgres TestDatabase db, @TempDir Path dir) throws Exception {
     try (Connection warehouse = DriverManager.getConnection("jdbc:duckdb:")) {
-      PullMarks marks = new PullMarks();
       PullSource pull = new PullSource(pulls(db, dir), warehouse, DEATHS);
-      marks.expect(warehouse, DEATHS, pull);
       try (var reader = pull.open()) {
         reader.next();
       }
 
-      assertThatThrownBy(() -> marks.extractMerged(result(1)))
+      assertThatThrownBy(() -> pull.advanceMark(warehouse, result(1)))
           .isInstanceOf(IllegalStateException.class)
           .hasMessageContaining("health/maternal_deaths")
           .hasMessageContaining("the source counted 3 rows, the pull read 1");

@@ -1,10 +1,10 @@
-package wds.jobs.jdbc;
+package wds.pipeline.jdbc;
 
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
-import wds.pipeline.jdbc.JdbcRecordReader;
-import wds.pipeline.load.RecordSource;
+import wds.pipeline.load.ExtractResult;
+import wds.pipeline.load.Pull;
 import wds.pipeline.read.RecordReader;
 import wds.schemas.ExtractSchema;
 
@@ -13,14 +13,17 @@ import wds.schemas.ExtractSchema;
  * extract's high-water mark each time it is opened (the loader opens it again only to fetch the raw
  * rows of rejected duplicates). The first pull is the one that is counted and marked.
  */
-final class PullSource implements RecordSource {
+public final class PullSource implements Pull {
 
   private final JdbcPulls pulls;
   private final Connection warehouse;
   private final ExtractSchema schema;
   private JdbcRecordReader first;
 
-  PullSource(JdbcPulls pulls, Connection warehouse, ExtractSchema schema) {
+  /**
+   * @param warehouse the work database, where the extract's mark is read
+   */
+  public PullSource(JdbcPulls pulls, Connection warehouse, ExtractSchema schema) {
     this.pulls = pulls;
     this.warehouse = warehouse;
     this.schema = schema;
@@ -44,8 +47,8 @@ final class PullSource implements RecordSource {
     }
   }
 
-  /** The first pull opened, or null before the loader opened one. */
-  JdbcRecordReader first() {
-    return first;
+  @Override
+  public void advanceMark(Connection warehouse, ExtractResult merged) throws SQLException {
+    PullMarks.advance(warehouse, schema, first, merged);
   }
 }

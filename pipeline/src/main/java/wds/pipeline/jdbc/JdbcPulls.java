@@ -1,34 +1,30 @@
-package wds.jobs.jdbc;
+package wds.pipeline.jdbc;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
-import wds.jobs.jdbc.JdbcSourcesProperties.Source;
-import wds.pipeline.jdbc.JdbcRecordReader;
-import wds.pipeline.jdbc.TableName;
-import wds.pipeline.jdbc.Watermarks;
 import wds.schemas.ExtractSchema;
 
 /**
  * Starts JDBC pulls of configured sources: a pull begins at the extract's high-water mark in the
- * work database ({@link PullMarks} moves the mark when the pull's rows are committed).
+ * work database ({@link PullMarks} moves the mark in the transaction that commits the pull's rows).
  */
 public final class JdbcPulls {
 
-  private final SourceDatabases databases;
+  private final SourceConnections databases;
 
-  public JdbcPulls(SourceDatabases databases) {
+  public JdbcPulls(SourceConnections databases) {
     this.databases = databases;
   }
 
   /** Whether {@code source} delivers through its database. */
   public boolean isJdbc(String source) {
-    return databases.properties().source(source).isJdbc();
+    return databases.isJdbc(source);
   }
 
   /** The table or view an extract is pulled from. */
   public TableName table(ExtractSchema schema) {
-    return databases.properties().source(schema.source()).table(schema.extract());
+    return databases.table(schema.source(), schema.extract());
   }
 
   /**
@@ -37,14 +33,13 @@ public final class JdbcPulls {
    * @param warehouse a connection to the work DuckDB database
    */
   public JdbcRecordReader open(Connection warehouse, ExtractSchema schema) throws SQLException {
-    Source source = databases.properties().source(schema.source());
     LocalDateTime since =
         Watermarks.highWater(warehouse, schema.source(), schema.extract()).orElse(null);
     return JdbcRecordReader.open(
         databases.connect(schema.source()),
         schema,
-        source.table(schema.extract()),
+        table(schema),
         since,
-        source.fetchSize());
+        databases.fetchSize(schema.source()));
   }
 }

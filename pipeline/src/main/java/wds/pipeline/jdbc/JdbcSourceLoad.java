@@ -1,14 +1,12 @@
-package wds.jobs.jdbc;
+package wds.pipeline.jdbc;
 
 import java.io.IOException;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import wds.pipeline.load.DeliveryLoader;
 import wds.pipeline.load.DeliveryResult;
-import wds.pipeline.load.LoadListener;
 import wds.schemas.CountyClock;
 import wds.schemas.ExtractSchema;
 import wds.schemas.SchemaCatalog;
@@ -16,12 +14,12 @@ import wds.schemas.SchemaCatalog;
 /**
  * The load of one source configured as {@code jdbc}: each of its extracts pulled from its
  * high-water mark and loaded through the loader's pull path (validate, stage, merge, audit, as a
- * file); {@link PullMarks} reconciles the counts and moves the mark in the same transaction.
+ * file), whose transaction reconciles the counts and moves the mark ({@link PullSource}) before its
+ * commit.
  */
 public final class JdbcSourceLoad {
 
   private final JdbcPulls pulls;
-  private final PullMarks marks;
   private final SchemaCatalog catalog;
   private final LocalDate pullDate;
 
@@ -29,10 +27,8 @@ public final class JdbcSourceLoad {
    * @param pullDate the day every pull is loaded as (its delivery date, and the limit of {@code
    *     FUTURE_DATE}); null for the county's today
    */
-  public JdbcSourceLoad(
-      JdbcPulls pulls, PullMarks marks, SchemaCatalog catalog, LocalDate pullDate) {
+  public JdbcSourceLoad(JdbcPulls pulls, SchemaCatalog catalog, LocalDate pullDate) {
     this.pulls = pulls;
-    this.marks = marks;
     this.catalog = catalog;
     this.pullDate = pullDate;
   }
@@ -42,33 +38,18 @@ public final class JdbcSourceLoad {
     return pulls.isJdbc(source);
   }
 
-  /** The listener the loader must carry so pulls are reconciled and marked before they commit. */
-  public LoadListener marks() {
-    return marks;
-  }
-
   /** The day of a pull run now: the configured pull date, else today on the county's clock. */
   public LocalDate day() {
     return pullDate != null ? pullDate : CountyClock.today();
   }
 
-  /**
-   * Pulls and loads every extract of {@code source}, in the catalogue's order.
-   *
-   * @param warehouse the loader's connection to the work database
-   */
-  public List<DeliveryResult> load(String source, DeliveryLoader loader, Connection warehouse)
+  /** Pulls and loads every extract of {@code source}, in the catalogue's order. */
+  public List<DeliveryResult> load(String source, DeliveryLoader loader)
       throws SQLException, IOException {
     LocalDate day = day();
     List<DeliveryResult> results = new ArrayList<>();
     for (ExtractSchema schema : catalog.ofSource(source)) {
-      PullSource pull = new PullSource(pulls, warehouse, schema);
-      marks.expect(warehouse, schema, pull);
-      try {
-        results.add(loader.loadPull(schema, pull, day));
-      } finally {
-        marks.done();
-      }
+      results.add(loader.loadPull(schema, new PullSource(pulls, loader.connection(), schema), day));
     }
     return results;
   }
