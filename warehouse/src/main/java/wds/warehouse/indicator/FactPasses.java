@@ -20,7 +20,7 @@ import wds.warehouse.sql.SqlTemplate;
  * grouping sets their indicators report; a part then keeps the rows of its own indicator's sets
  * only. Counts, sums and means share one query ({@code fact_cells.sql}, each aggregate with its
  * {@code FILTER}); the distinct counts of one thing (persons, or one expression's values) share
- * another ({@code fact_distinct_cells.sql}, distinct rows then {@code count(*)}). A part counted by
+ * another ({@code fact_distinct_cells.sql}: groupings, then {@code count(*)}). A part counted by
  * several indicators (births as a denominator) is aggregated once.
  */
 final class FactPasses {
@@ -97,7 +97,7 @@ final class FactPasses {
     Map<String, Integer> columnOf = new LinkedHashMap<>();
     Map<String, Integer> partColumn = new HashMap<>();
     List<String> aggregates = new ArrayList<>();
-    List<String> counts = new ArrayList<>();
+    Map<String, List<String>> distinct = new HashMap<>();
     boolean bySex = false;
     boolean residenceSplit = false;
     for (PartOf p : parts) {
@@ -114,13 +114,28 @@ final class FactPasses {
                   + " (count(*) filter (where %1$s))::bigint as records_%2$d"
                       .formatted(where, column));
         } else {
-          // a value meets the condition in a cell when one of its rows there does
-          aggregates.add(
-              "bool_or((%1$s) and counted is not null) as meets_%2$d,".formatted(where, column)
-                  + " count(*) filter (where %1$s) as records_%2$d".formatted(where, column));
-          counts.add(
-              "(count(*) filter (where meets_%1$d))::double as amount_%1$d,".formatted(column)
-                  + " sum(records_%1$d)::bigint as records_%1$d".formatted(column));
+          // fact_distinct_cells.sql's slots, one entry per part: a value meets the condition in an
+          // area or a cell when one of its rows there does
+          distinct
+              .computeIfAbsent("records", k -> new ArrayList<>())
+              .add(
+                  "(count(*) filter (where %1$s))::bigint as records_%2$d"
+                      .formatted(where, column));
+          distinct
+              .computeIfAbsent("flags", k -> new ArrayList<>())
+              .add("bool_or(%1$s) as meets_%2$d".formatted(where, column));
+          distinct
+              .computeIfAbsent("flags_again", k -> new ArrayList<>())
+              .add("bool_or(meets_%1$d) as meets_%1$d".formatted(column));
+          distinct
+              .computeIfAbsent("counts", k -> new ArrayList<>())
+              .add("count(*) filter (where meets_%1$d) as amount_%1$d".formatted(column));
+          distinct
+              .computeIfAbsent("sums", k -> new ArrayList<>())
+              .add("sum(amount_%1$d) as amount_%1$d".formatted(column));
+          distinct
+              .computeIfAbsent("amounts", k -> new ArrayList<>())
+              .add("coalesce(c.amount_%1$d, 0)::double as amount_%1$d".formatted(column));
         }
       }
       partColumn.put(p.key(), column);
@@ -147,9 +162,9 @@ final class FactPasses {
       sql = SqlTemplate.load(TEMPLATE).render(slots);
     } else {
       slots.put("counted", rows.counted());
-      slots.put("flags", String.join(",\n        ", aggregates));
-      slots.put("counts", String.join(",\n        ", counts));
-      slots.put("grouping_sets", groupingSets(bySex, residenceSplit, ", counted"));
+      distinct.forEach((slot, entries) -> slots.put(slot, String.join(",\n        ", entries)));
+      slots.put("grouping_sets", groupingSets(bySex, residenceSplit, ""));
+      slots.put("grouping_sets_counted", groupingSets(bySex, residenceSplit, ", counted"));
       sql = SqlTemplate.load(DISTINCT_TEMPLATE).render(slots);
     }
     for (PartOf p : parts) {

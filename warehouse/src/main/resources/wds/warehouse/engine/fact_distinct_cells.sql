@@ -6,13 +6,13 @@
 -- the sources had nothing for it). grouped_residence and grouped_sex say which grouping set a row
 -- comes from (1: the set leaves that column out), so each part keeps only the sets its indicator
 -- reports. The columns are fact_cells.sql's.
--- The rules are part_cells.sql's, whose count(distinct) this equals in every cell. The distinct
--- values are counted as distinct rows, then count(*): the rows are grouped by cell and counted
--- value (one row per value in each cell of each grouping set, a grouping DuckDB can spill to
--- disk), each part's condition kept as a flag (some row of the value in the cell meets it; a null
--- value counts nowhere), then the flagged values are counted per cell. So the fact's rows are
--- formed, placed and grouped once for all the parts, where count(distinct) FILTERs would keep a
--- distinct table per part and grouping set (warehouse/NIGHTLY-SPEED.md).
+-- The rules are part_cells.sql's, whose count(distinct) this equals in every cell: a value counts
+-- once in each cell where one of its rows meets the part's condition, a null value nowhere. The
+-- rows are first grouped by year, value and area, each part's condition kept as a flag. Most
+-- values (a person) have one area, residence and sex in a year: their cells are that area's
+-- roll-up, so they are counted from that one row (alone_cells); only the others are grouped by
+-- cell and value (several_cells). These are groupings, which DuckDB spills to disk, not distinct
+-- aggregates, whose state it keeps in memory (warehouse/NIGHTLY-SPEED.md).
 with
 
 part as (
@@ -25,14 +25,13 @@ rollup as (
 ),
 
 placed as (
-    select p.*, r.rollup_area_code as cell_area, r.rollup_level as cell_level,
-        {{counted}} as counted
+    select p.*, r.rollup_area_code as cell_area, r.rollup_level as cell_level
     from part as p
     inner join rollup as r using (area_code)
 ),
 
-valued as (
-    -- one row per cell and counted value; each grouping set is the indicator's and the value
+tallied as (
+    -- the rows per cell, and those meeting each part's condition
     select
         cell_year,
         cell_area,
@@ -41,45 +40,118 @@ valued as (
         {{sex}} as sex,
         {{grouped_residence}} as grouped_residence,
         {{grouped_sex}} as grouped_sex,
-        {{flags}},
-        count(*) as value_rows
+        count(*)::bigint as cell_rows,
+        {{records}}
     from placed
     group by grouping sets ({{grouping_sets}})
 ),
 
-grouped as (
+valued as (
+    -- one row per year, value and area (with its residence and sex) that has cells, with each
+    -- part's flag: some row of the value there meets the part's condition
+    select cell_year, counted, area_code, residence, sex_code,
+        {{flags}}
+    from (select p.*, {{counted}} as counted from part as p)
+    where counted is not null and area_code in (select area_code from rollup)
+    group by cell_year, counted, area_code, residence, sex_code
+),
+
+value_years as (
+    -- alone: the value has one area, residence and sex in the year
+    select *, count(*) over (partition by cell_year, counted) = 1 as alone
+    from valued
+),
+
+alone_cells as (
+    -- a value alone in its area counts once in each cell of the area's roll-up (distinct: an
+    -- area listed twice in the roll-up must not count a value twice)
     select
-        cell_year as year,
-        cell_area as area_code,
+        cell_year,
+        cell_area,
+        cell_level,
+        {{residence}} as residence,
+        {{sex}} as sex,
+        {{grouped_residence}} as grouped_residence,
+        {{grouped_sex}} as grouped_sex,
+        {{counts}}
+    from (
+        select v.*, r.rollup_area_code as cell_area, r.rollup_level as cell_level
+        from value_years as v
+        inner join (select distinct * from rollup) as r using (area_code)
+        where v.alone
+    )
+    group by grouping sets ({{grouping_sets}})
+),
+
+several_values as (
+    -- the other values: one row per cell and value, as part_cells.sql's count(distinct) sees them
+    select
+        cell_year,
+        cell_area,
+        cell_level,
+        {{residence}} as residence,
+        {{sex}} as sex,
+        {{grouped_residence}} as grouped_residence,
+        {{grouped_sex}} as grouped_sex,
+        {{flags_again}}
+    from (
+        select v.*, r.rollup_area_code as cell_area, r.rollup_level as cell_level
+        from value_years as v
+        inner join rollup as r using (area_code)
+        where not v.alone
+    )
+    group by grouping sets ({{grouping_sets_counted}})
+),
+
+several_cells as (
+    select
+        cell_year,
+        cell_area,
         cell_level,
         residence,
         sex,
         grouped_residence,
         grouped_sex,
-        sum(value_rows)::bigint as cell_rows,
         {{counts}}
-    from valued
-    group by cell_year, cell_area, cell_level, residence, sex, grouped_residence, grouped_sex
+    from several_values
+    group by all
+),
+
+counted_cells as (
+    select
+        cell_year, cell_area, cell_level, residence, sex, grouped_residence, grouped_sex,
+        {{sums}}
+    from (
+        select * from alone_cells
+        union all by name
+        select * from several_cells
+    )
+    group by all
 ),
 
 final as (
     -- urban and rural rows at county level only, and only for a residence that is known
     select
-        year,
-        area_code,
-        residence,
-        sex,
+        t.cell_year as year,
+        t.cell_area as area_code,
+        t.residence,
+        t.sex,
         case
-            when cell_level = 'county' and grouped_residence = 1 and grouped_sex = 1
-                then cell_rows
+            when t.cell_level = 'county' and t.grouped_residence = 1 and t.grouped_sex = 1
+                then t.cell_rows
             else 0
         end::bigint as base,
-        grouped_residence,
-        grouped_sex,
-        * exclude (year, area_code, cell_level, residence, sex, grouped_residence, grouped_sex,
-            cell_rows)
-    from grouped
-    where residence = 'all' or (cell_level = 'county' and residence is not null)
+        t.grouped_residence,
+        t.grouped_sex,
+        {{amounts}},
+        t.* exclude (cell_year, cell_area, cell_level, residence, sex, grouped_residence,
+            grouped_sex, cell_rows)
+    from tallied as t
+    left join counted_cells as c
+        on c.cell_year = t.cell_year and c.cell_area = t.cell_area
+        and c.residence is not distinct from t.residence and c.sex is not distinct from t.sex
+        and c.grouped_residence = t.grouped_residence and c.grouped_sex = t.grouped_sex
+    where t.residence = 'all' or (t.cell_level = 'county' and t.residence is not null)
 )
 
 select * from final
