@@ -34,6 +34,15 @@ public record Aggregate(Kind kind, String expression) {
     return kind == Kind.PERSONS || kind == Kind.DISTINCT;
   }
 
+  /** What a distinct count counts: {@code person_key}, or the expression's values. */
+  public String counted(String source) {
+    return switch (kind) {
+      case PERSONS -> "person_key";
+      case DISTINCT -> "(" + SqlFile.expression(source, expression) + ")";
+      default -> throw new IllegalStateException(source + ": " + kind + " is no distinct count");
+    };
+  }
+
   /** The aggregate call that fills the {@code {{aggregate}}} slot of part_cells.sql. */
   public String sql(String source) {
     return switch (kind) {

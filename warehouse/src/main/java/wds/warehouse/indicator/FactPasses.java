@@ -16,15 +16,18 @@ import wds.schemas.sql.SqlFile;
 /**
  * The tallies of every computed indicator's parts in as few passes over the facts as their rows
  * allow: the parts that read the same fact under the same reference rule (and year offset or
- * window) are aggregated together in one query ({@code fact_cells.sql}), each with its condition as
- * a {@code FILTER}, over the union of the grouping sets their indicators report; a part then keeps
- * the rows of its own indicator's sets only. A part counted by several indicators (births as a
- * denominator) is aggregated once.
+ * window) are aggregated together in one query, each with its condition, over the union of the
+ * grouping sets their indicators report; a part then keeps the rows of its own indicator's sets
+ * only. Counts, sums and means share one query ({@code fact_cells.sql}, each aggregate with its
+ * {@code FILTER}); the distinct counts of one thing (persons, or one expression's values) share
+ * another ({@code fact_distinct_cells.sql}: groupings, then {@code count(*)}). A part counted by
+ * several indicators (births as a denominator) is aggregated once.
  */
 final class FactPasses {
 
   private static final Logger LOG = LoggerFactory.getLogger(FactPasses.class);
   private static final String TEMPLATE = "wds/warehouse/engine/fact_cells.sql";
+  private static final String DISTINCT_TEMPLATE = "wds/warehouse/engine/fact_distinct_cells.sql";
 
   /** One part of one indicator (its role: numerator, denominator, provisional_when). */
   record PartOf(IndicatorDefinition definition, String role, Part part) {
@@ -43,11 +46,21 @@ final class FactPasses {
     }
   }
 
-  /** The rows a part reads: parts with equal rows share a pass. */
-  private record Rows(String fact, Reference reference, int yearOffset, int windowYears) {
+  /**
+   * The rows a part reads and, for a distinct count, what it counts (null for the others): parts
+   * with equal rows and equal counted values share a pass.
+   */
+  private record Rows(
+      String fact, Reference reference, int yearOffset, int windowYears, String counted) {
 
-    static Rows of(Part part) {
-      return new Rows(part.fact(), part.reference(), part.yearOffset(), part.windowYears());
+    static Rows of(PartOf p) {
+      Part part = p.part();
+      return new Rows(
+          part.fact(),
+          part.reference(),
+          part.yearOffset(),
+          part.windowYears(),
+          part.aggregate().distinct() ? part.aggregate().counted(p.source()) : null);
     }
   }
 
@@ -58,7 +71,7 @@ final class FactPasses {
       throws SQLException {
     Map<Rows, List<PartOf>> passes = new LinkedHashMap<>();
     for (PartOf p : parts) {
-      passes.computeIfAbsent(Rows.of(p.part()), r -> new ArrayList<>()).add(p);
+      passes.computeIfAbsent(Rows.of(p), r -> new ArrayList<>()).add(p);
     }
     Map<String, Map<Cell, Tally>> tallies = new HashMap<>();
     for (var pass : passes.entrySet()) {
@@ -84,6 +97,7 @@ final class FactPasses {
     Map<String, Integer> columnOf = new LinkedHashMap<>();
     Map<String, Integer> partColumn = new HashMap<>();
     List<String> aggregates = new ArrayList<>();
+    Map<String, List<String>> distinct = new HashMap<>();
     boolean bySex = false;
     boolean residenceSplit = false;
     for (PartOf p : parts) {
@@ -93,36 +107,66 @@ final class FactPasses {
       if (column == null) {
         column = columnOf.size();
         columnOf.put(aggregate + "\n" + where, column);
-        aggregates.add(
-            "(%1$s filter (where %2$s))::double as amount_%3$d,".formatted(aggregate, where, column)
-                + " (count(*) filter (where %1$s))::bigint as records_%2$d"
-                    .formatted(where, column));
+        if (rows.counted() == null) {
+          aggregates.add(
+              "(%1$s filter (where %2$s))::double as amount_%3$d,"
+                      .formatted(aggregate, where, column)
+                  + " (count(*) filter (where %1$s))::bigint as records_%2$d"
+                      .formatted(where, column));
+        } else {
+          // fact_distinct_cells.sql's slots, one entry per part: a value meets the condition in an
+          // area or a cell when one of its rows there does
+          distinct
+              .computeIfAbsent("records", k -> new ArrayList<>())
+              .add(
+                  "(count(*) filter (where %1$s))::bigint as records_%2$d"
+                      .formatted(where, column));
+          distinct
+              .computeIfAbsent("flags", k -> new ArrayList<>())
+              .add("bool_or(%1$s) as meets_%2$d".formatted(where, column));
+          distinct
+              .computeIfAbsent("flags_again", k -> new ArrayList<>())
+              .add("bool_or(meets_%1$d) as meets_%1$d".formatted(column));
+          distinct
+              .computeIfAbsent("counts", k -> new ArrayList<>())
+              .add("count(*) filter (where meets_%1$d) as amount_%1$d".formatted(column));
+          distinct
+              .computeIfAbsent("sums", k -> new ArrayList<>())
+              .add("sum(amount_%1$d) as amount_%1$d".formatted(column));
+          distinct
+              .computeIfAbsent("amounts", k -> new ArrayList<>())
+              .add("coalesce(c.amount_%1$d, 0)::double as amount_%1$d".formatted(column));
+        }
       }
       partColumn.put(p.key(), column);
       bySex |= p.definition().bySex();
       residenceSplit |= p.definition().residenceSplit();
     }
-    String sql =
-        SqlFile.load(TEMPLATE)
-            .render(
-                Map.of(
-                    "rows",
-                    SqlFile.load(rows.reference().template())
-                        .render(Map.of("fact", SqlFile.identifier(rows.fact()))),
-                    "aggregates",
-                    String.join(",\n        ", aggregates),
-                    "grouping_sets",
-                    groupingSets(bySex, residenceSplit),
-                    "residence",
-                    residenceSplit
-                        ? "case when grouping(residence) = 1 then 'all' else residence end"
-                        : "'all'",
-                    "sex",
-                    bySex ? "case when grouping(sex_code) = 1 then '0' else sex_code end" : "'0'",
-                    "grouped_residence",
-                    residenceSplit ? "grouping(residence)" : "1",
-                    "grouped_sex",
-                    bySex ? "grouping(sex_code)" : "1"));
+    Map<String, String> slots = new HashMap<>();
+    slots.put(
+        "rows",
+        SqlFile.load(rows.reference().template())
+            .render(Map.of("fact", SqlFile.identifier(rows.fact()))));
+    slots.put(
+        "residence",
+        residenceSplit
+            ? "case when grouping(residence) = 1 then 'all' else residence end"
+            : "'all'");
+    slots.put("sex", bySex ? "case when grouping(sex_code) = 1 then '0' else sex_code end" : "'0'");
+    slots.put("grouped_residence", residenceSplit ? "grouping(residence)" : "1");
+    slots.put("grouped_sex", bySex ? "grouping(sex_code)" : "1");
+    String sql;
+    if (rows.counted() == null) {
+      slots.put("aggregates", String.join(",\n        ", aggregates));
+      slots.put("grouping_sets", groupingSets(bySex, residenceSplit, ""));
+      sql = SqlFile.load(TEMPLATE).render(slots);
+    } else {
+      slots.put("counted", rows.counted());
+      distinct.forEach((slot, entries) -> slots.put(slot, String.join(",\n        ", entries)));
+      slots.put("grouping_sets", groupingSets(bySex, residenceSplit, ""));
+      slots.put("grouping_sets_counted", groupingSets(bySex, residenceSplit, ", counted"));
+      sql = SqlFile.load(DISTINCT_TEMPLATE).render(slots);
+    }
     for (PartOf p : parts) {
       tallies.put(p.key(), new HashMap<>());
     }
@@ -169,18 +213,21 @@ final class FactPasses {
     }
   }
 
-  /** The union of the grouping sets of the parts' indicators (IndicatorEngine's, per part). */
-  private static String groupingSets(boolean bySex, boolean residenceSplit) {
+  /**
+   * The union of the grouping sets of the parts' indicators (IndicatorEngine's, per part), each
+   * ending with {@code also} (the counted value of a distinct pass).
+   */
+  private static String groupingSets(boolean bySex, boolean residenceSplit, String also) {
     List<String> sets = new ArrayList<>();
-    sets.add("(cell_year, cell_area, cell_level)");
+    sets.add("(cell_year, cell_area, cell_level" + also + ")");
     if (bySex) {
-      sets.add("(cell_year, cell_area, cell_level, sex_code)");
+      sets.add("(cell_year, cell_area, cell_level, sex_code" + also + ")");
     }
     if (residenceSplit) {
-      sets.add("(cell_year, cell_area, cell_level, residence)");
+      sets.add("(cell_year, cell_area, cell_level, residence" + also + ")");
     }
     if (bySex && residenceSplit) {
-      sets.add("(cell_year, cell_area, cell_level, residence, sex_code)");
+      sets.add("(cell_year, cell_area, cell_level, residence, sex_code" + also + ")");
     }
     return String.join(", ", sets);
   }

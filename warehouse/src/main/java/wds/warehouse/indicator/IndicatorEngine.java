@@ -43,7 +43,10 @@ public final class IndicatorEngine {
    * that the build comparison (BuildComparisonTest) checks the other against.
    */
   public enum Passes {
-    /** One query per fact and reference rule for all the parts reading it ({@link FactPasses}). */
+    /**
+     * One query per fact and reference rule for all the parts reading it, and one for its distinct
+     * counts of one thing ({@link FactPasses}).
+     */
     PER_FACT,
     /** One query per part ({@code part_cells.sql}). */
     PER_PART
@@ -90,11 +93,7 @@ public final class IndicatorEngine {
     }
     Map<String, Map<Cell, Tally>> tallies = new HashMap<>();
     if (passes == Passes.PER_FACT) {
-      // distinct counts stay one query each: measured, DuckDB's distinct aggregates with FILTERs
-      // over shared grouping sets cost more CPU and memory than separate queries (NIGHTLY-SPEED.md)
-      List<FactPasses.PartOf> shared =
-          parts.stream().filter(p -> !p.part().aggregate().distinct()).toList();
-      tallies.putAll(FactPasses.tally(conn, shared, years));
+      tallies.putAll(FactPasses.tally(conn, parts, years));
     }
     for (FactPasses.PartOf p : parts) {
       if (!tallies.containsKey(p.key())) {

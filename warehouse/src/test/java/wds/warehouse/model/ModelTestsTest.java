@@ -64,6 +64,19 @@ class ModelTestsTest {
   }
 
   @Test
+  void failures_GivenALegacyNumberOfExactlyFifteenDigits_ThenFlagged() throws Exception {
+    // the shortest value the check must find: 15 bytes, the length below which it reads no text
+    f.execute("create table snap.legacy (note varchar)");
+    try {
+      f.execute("insert into snap.legacy values ('652323900101123'), ('65232390010112')");
+      assertThat(new ModelTests().failures(f.conn(), "snap"))
+          .containsExactly("legacy: note holds 1 identity-number-like values");
+    } finally {
+      f.execute("drop table snap.legacy");
+    }
+  }
+
+  @Test
   void failures_GivenAPseudonymWithADateShapedRunOfDigits_ThenNotFlagged() throws Exception {
     f.execute("create table snap.keys (person_key varchar, note varchar)");
     try {
