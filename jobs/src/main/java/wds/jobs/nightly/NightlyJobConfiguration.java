@@ -2,7 +2,6 @@ package wds.jobs.nightly;
 
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
-import org.springframework.batch.core.job.flow.Flow;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -16,8 +15,8 @@ import wds.jobs.publish.PublishJobConfiguration;
 /**
  * The {@code nightly} job, what the schedule runs: {@code clearUnpublishedBuilds} (what a killed
  * run left half-built), {@code loadDeliveries} (the whole {@code load} job), then the steps of the
- * {@code publish} job ({@link PublishJobConfiguration}): {@code publishSnapshot}, then {@code
- * exportLake} beside {@code publishFeed} and {@code writeReports}.
+ * {@code publish} job ({@link PublishJobConfiguration}): {@code publishSnapshot}, {@code
+ * exportLake} and {@code publishFeed}.
  */
 @Configuration(proxyBeanMethods = false)
 @Import(PublishJobConfiguration.class)
@@ -38,13 +37,16 @@ public class NightlyJobConfiguration {
       Step clearUnpublishedBuilds,
       Step loadDeliveries,
       Step publishSnapshot,
-      Flow publishOutputs) {
+      Step exportLake,
+      Step publishFeed,
+      Step writeReports) {
     return new JobBuilder(JOB, repository)
-        .flow(clearUnpublishedBuilds)
+        .start(clearUnpublishedBuilds)
         .next(loadDeliveries)
         .next(publishSnapshot)
-        .next(publishOutputs)
-        .end()
+        .next(exportLake)
+        .next(publishFeed)
+        .next(writeReports)
         .build();
   }
 }

@@ -3,10 +3,7 @@ package wds.jobs.publish;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.springframework.batch.core.job.Job;
-import org.springframework.batch.core.job.builder.FlowBuilder;
 import org.springframework.batch.core.job.builder.JobBuilder;
-import org.springframework.batch.core.job.flow.Flow;
-import org.springframework.batch.core.job.flow.support.SimpleFlow;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepContribution;
@@ -16,7 +13,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 import wds.jobs.ConsoleProgress;
 import wds.jobs.WdsHome;
@@ -25,9 +21,8 @@ import wds.schemas.CountyClock;
 /**
  * The {@code publish} job: {@code clearUnpublishedBuilds} (what a killed run left half-built),
  * {@code publishSnapshot} (star schema, indicators and warnings built aside, gated, published
- * whole), then {@code exportLake} beside {@code publishFeed} and {@code writeReports} ({@link
- * #publishOutputs}), from what is already loaded. The nightly job runs the same steps after its
- * load.
+ * whole), {@code exportLake} and {@code publishFeed}, from what is already loaded. The nightly job
+ * runs the same steps after its load.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({PublishSettings.class, DuckDbSettings.class})
@@ -158,38 +153,20 @@ public class PublishJobConfiguration {
         });
   }
 
-  /**
-   * What is written from the published snapshot, two flows at once: the Parquet lake on one thread;
-   * the public feed, then the reports (the public reports are built from the feed), on another. The
-   * lake is DuckDB's work and the reports mostly Java's, so on two cores they overlap (the default
-   * county's nightly: lake 3.1 s beside feed 1.5 s and reports 6.2 s, README "Nightly speed").
-   * Either failing fails the job; the snapshot is published before both.
-   */
-  @Bean
-  Flow publishOutputs(Step exportLake, Step publishFeed, Step writeReports) {
-    Flow lake = new FlowBuilder<SimpleFlow>("lake").start(exportLake).build();
-    Flow feedThenReports =
-        new FlowBuilder<SimpleFlow>("feedThenReports")
-            .start(publishFeed)
-            .next(writeReports)
-            .build();
-    return new FlowBuilder<SimpleFlow>("publishOutputs")
-        .split(new SimpleAsyncTaskExecutor("publish-"))
-        .add(lake, feedThenReports)
-        .build();
-  }
-
   @Bean
   Job publishJob(
       JobRepository repository,
       Step clearUnpublishedBuilds,
       Step publishSnapshot,
-      Flow publishOutputs) {
+      Step exportLake,
+      Step publishFeed,
+      Step writeReports) {
     return new JobBuilder(JOB, repository)
-        .flow(clearUnpublishedBuilds)
+        .start(clearUnpublishedBuilds)
         .next(publishSnapshot)
-        .next(publishOutputs)
-        .end()
+        .next(exportLake)
+        .next(publishFeed)
+        .next(writeReports)
         .build();
   }
 
