@@ -7,9 +7,9 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * How much of the machine DuckDB may take while the nightly builds and exports the warehouse: its
- * {@code memory_limit} (beyond it DuckDB spills to a temporary folder beside the database, or fails
- * a query that cannot spill) and its worker {@code threads}.
+ * How much of the machine DuckDB may take while the nightly loads, builds and exports the
+ * warehouse: its {@code memory_limit} (beyond it DuckDB spills to a temporary folder beside the
+ * database, or fails a query that cannot spill) and its worker {@code threads}.
  *
  * @param memoryLimit DuckDB's size syntax ({@code 1GB}, {@code 1536MB}, {@code 2GiB})
  * @param threads worker threads, at least 1

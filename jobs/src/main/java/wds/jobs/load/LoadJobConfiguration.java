@@ -19,6 +19,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.transaction.PlatformTransactionManager;
 import wds.jobs.WdsHome;
+import wds.jobs.publish.DuckDbSettings;
 import wds.pipeline.jdbc.JdbcSourceLoad;
 import wds.pipeline.load.LoadListener;
 import wds.schemas.SchemaCatalog;
@@ -49,7 +50,8 @@ public class LoadJobConfiguration {
       SchemaCatalog catalog,
       LoadComponents.IndicatorCodes indicatorCodes,
       ObjectProvider<MeterRegistry> registry,
-      JdbcSourceLoad jdbc) {
+      JdbcSourceLoad jdbc,
+      DuckDbSettings duckdb) {
     WdsHome wdsHome = new WdsHome(home == null ? defaultHome : Path.of(home));
     Path dropFolder = drop == null ? wdsHome.drop() : Path.of(drop);
     List<LoadListener> listeners = new ArrayList<>();
@@ -62,7 +64,8 @@ public class LoadJobConfiguration {
         catalog,
         indicatorCodes.codes(),
         new CompositeLoadListener(listeners),
-        jdbc);
+        jdbc,
+        duckdb.limits());
   }
 
   @Bean

@@ -5,8 +5,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import wds.warehouse.DuckDbLimits;
 
 /**
- * What DuckDB may take of the machine during the nightly's publishing steps ({@code wds.duckdb.*}):
- * the defaults fit the 2-core, 24 GiB county server that also serves analysts by day ({@link
+ * What DuckDB may take of the machine while a night loads and publishes ({@code wds.duckdb.*}): the
+ * defaults fit the 2-core, 24 GiB county server that also serves analysts by day ({@link
  * DuckDbLimits#DEFAULT}).
  *
  * @param memoryLimit DuckDB's {@code memory_limit} ({@code wds.duckdb.memory-limit}, e.g. 1GB)
