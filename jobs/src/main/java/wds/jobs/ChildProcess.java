@@ -29,6 +29,20 @@ public final class ChildProcess {
   /** What one whole process cost. */
   public record Measured(double wallSeconds, double cpuSeconds, double peakRssMb) {
 
+    /** Each figure's median over {@code runs} (one run: that run). */
+    public static Measured median(List<Measured> runs) {
+      return new Measured(
+          median(runs.stream().mapToDouble(Measured::wallSeconds).toArray()),
+          median(runs.stream().mapToDouble(Measured::cpuSeconds).toArray()),
+          median(runs.stream().mapToDouble(Measured::peakRssMb).toArray()));
+    }
+
+    private static double median(double[] values) {
+      Arrays.sort(values);
+      int n = values.length;
+      return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+    }
+
     @Override
     public String toString() {
       return String.format(

@@ -167,21 +167,21 @@ public final class BenchmarkLoadCommand implements Callable<Integer> {
         loads.stream().mapToLong(LoadRun::heapPeak).max().orElse(0) / 1e6,
         Runtime.getRuntime().maxMemory() / 1e6,
         Runtime.getRuntime().availableProcessors());
-    ChildProcess.Measured loadWhole = wholeLoads.get(0);
-    double ceilingWhole =
-        median(wholeCeilings.stream().mapToDouble(ChildProcess.Measured::wallSeconds));
+    // every whole process is cold: with --runs N, the medians of N
+    ChildProcess.Measured loadWhole = ChildProcess.Measured.median(wholeLoads);
+    ChildProcess.Measured ceilingWhole = ChildProcess.Measured.median(wholeCeilings);
     System.out.printf(
         Locale.ROOT,
-        "%nwhole processes, start to exit (a new JVM each; the load as `wds load` into a new home):%n"
+        "%nwhole processes, start to exit (a new JVM each; the load as `wds load` into a new home%s):%n"
             + "  wds load : %s = %,.0f rows/s%n"
-            + "  read_csv : %s = %,.0f rows/s (a JVM with the same DuckDB JDBC jar, nothing else%s)%n"
-            + "  ratio    : %.2f of the ceiling, whole process (the cold load)%n",
+            + "  read_csv : %s = %,.0f rows/s (a JVM with the same DuckDB JDBC jar, nothing else)%n"
+            + "  ratio    : %.2f of the ceiling, whole process%n",
+        runs > 1 ? "; medians of " + runs : "",
         loadWhole,
         cold.rows() / loadWhole.wallSeconds(),
-        wholeCeilings.get(0),
-        csvRows / ceilingWhole,
-        runs > 1 ? "; the ratio takes the median of " + runs : "",
-        (cold.rows() / loadWhole.wallSeconds()) / (csvRows / ceilingWhole));
+        ceilingWhole,
+        csvRows / ceilingWhole.wallSeconds(),
+        (cold.rows() / loadWhole.wallSeconds()) / (csvRows / ceilingWhole.wallSeconds()));
     return 0;
   }
 
