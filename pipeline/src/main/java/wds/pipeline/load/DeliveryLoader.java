@@ -19,7 +19,6 @@ import wds.pipeline.log.LogText;
 import wds.pipeline.read.RecordReader;
 import wds.pipeline.read.RecordReaders;
 import wds.pipeline.validate.MissingColumnsException;
-import wds.pipeline.validate.RowValidator;
 import wds.pipeline.validate.ValidationContext;
 import wds.schemas.ExtractSchema;
 import wds.schemas.SchemaCatalog;
@@ -35,10 +34,6 @@ import wds.schemas.SchemaCatalog;
 public final class DeliveryLoader implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(DeliveryLoader.class);
-
-  /** The validator of the validate package, made per file or pull once its header is known. */
-  private static final RowValidatorFactory ROW_VALIDATOR =
-      (schema, header, context) -> new RowValidator(schema, header, context)::validate;
 
   private final Connection connection;
   private final SchemaCatalog catalog;
@@ -64,7 +59,7 @@ public final class DeliveryLoader implements AutoCloseable {
     this.audit = new LoadAudit(connection);
     this.merger = new OdsMerger(connection);
     this.manifests = new ManifestCheck(catalog, audit);
-    this.stager = new ExtractStager(connection, ROW_VALIDATOR, listener);
+    this.stager = new ExtractStager(connection, listener);
     this.refusal = new DeliveryRefusal(connection, merger, audit);
   }
 

@@ -1,75 +1,46 @@
 package wds.pipeline.load;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDateTime;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import org.duckdb.DuckDBAppender;
-import org.duckdb.DuckDBConnection;
 import wds.pipeline.ods.OdsTable;
 import wds.pipeline.read.RawRecord;
 import wds.pipeline.read.RecordReader;
 import wds.pipeline.validate.MissingColumnsException;
 import wds.pipeline.validate.RejectReason;
+import wds.pipeline.validate.RuleQuery;
 import wds.pipeline.validate.ValidationContext;
 import wds.schemas.ExtractSchema;
 
 /**
- * Reads one file or pull, validates every record, stages the valid rows in a temporary table and
- * sends the rejected ones to the quarantine; then finds keys repeated with different content
- * (DUPLICATE_KEY). Nothing reaches the operational layer here.
+ * Stages one file or pull: lands its records as delivered in a raw table (all VARCHAR, with their
+ * lines), judges every row by the extract's rules as one SQL query ({@link RuleQuery}), puts the
+ * typed valid rows in a temporary staging table and the rejected ones, in line order, in the
+ * quarantine; then finds keys repeated with different content (DUPLICATE_KEY). Nothing reaches the
+ * operational layer here.
  *
- * <p>Valid rows travel as staging CSV files ({@link StagingCsvWriter}) of {@link #CHUNK_ROWS} rows,
- * each loaded by DuckDB's parallel {@code read_csv} while the next is being validated: measured
- * ~10× cheaper per text value than the Appender.
+ * <p>Identity numbers and pseudonymised text are keyed in Java ({@link PseudonymKeys}), once per
+ * distinct value of the file, and joined back in DuckDB.
  */
 public final class ExtractStager {
 
   /** How often progress is reported, in records. */
   public static final int PROGRESS_EVERY = 100_000;
 
-  /**
-   * Valid rows per staging file: big enough that DuckDB reads each in parallel at full speed, small
-   * enough that validating the next chunk overlaps with loading this one and disk use stays small.
-   */
-  static final int CHUNK_ROWS = 131_072;
-
-  /** Threads validating one file: as many as there are cores (validating is all CPU). */
-  static final int VALIDATING_THREADS =
-      Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
-
   private final Connection connection;
-  private final RowValidatorFactory validators;
   private final LoadListener listener;
 
-  /**
-   * Reading, validating (parsing, identity checks, HMAC) and writing the staging files run on their
-   * own threads while this one has DuckDB load the staging files already closed.
-   */
-  private final ExecutorService workers =
-      Executors.newCachedThreadPool(
-          r -> {
-            Thread t = new Thread(r, "wds-read-validate");
-            t.setDaemon(true);
-            return t;
-          });
-
-  public ExtractStager(
-      Connection connection, RowValidatorFactory validators, LoadListener listener) {
+  public ExtractStager(Connection connection, LoadListener listener) {
     this.connection = connection;
-    this.validators = validators;
     this.listener = listener;
   }
 
@@ -88,11 +59,18 @@ public final class ExtractStager {
     OdsStatements sql = new OdsStatements(OdsTable.of(schema));
     QuarantineFile[] opened = new QuarantineFile[1];
     boolean staged = false;
+    Path folder = StagingFolder.create();
     try {
-      StagedExtract s = stage(schema, sql, source, mode, context, quarantines, opened);
+      StagedExtract s = stage(schema, sql, source, mode, context, quarantines, opened, folder);
       staged = true;
       return s;
     } finally {
+      StagingFolder.delete(folder);
+      try {
+        execute(sql.sql("drop_raw"));
+      } catch (SQLException e) {
+        // the tables are temporary: they go with the connection anyway
+      }
       if (!staged) {
         // a file that could not be read to its end leaves neither quarantine nor staging behind
         if (opened[0] != null) {
@@ -101,7 +79,7 @@ public final class ExtractStager {
         try {
           execute(sql.sql("drop_staging"));
         } catch (SQLException e) {
-          // the tables are temporary: they go with the connection anyway
+          // as above
         }
       }
     }
@@ -114,84 +92,37 @@ public final class ExtractStager {
       LoadMode mode,
       ValidationContext context,
       QuarantineFactory quarantines,
-      QuarantineFile[] opened)
+      QuarantineFile[] opened,
+      Path folder)
       throws MissingColumnsException, IOException, SQLException {
     LocalDateTime startedAt = AuditClock.now();
     long t0 = System.nanoTime();
+    Map<RejectReason, Long> rejects = new EnumMap<>(RejectReason.class);
+    RuleQuery query;
     QuarantineFile quarantine;
-    List<String> header;
-    long staged = 0;
-    long duckdbNanos = 0;
-    Path folder = StagingFolder.create();
-    ValidatingPipeline pipeline;
+    RawLanding.Landed landed;
     try (RecordReader reader = source.open()) {
-      header = reader.header();
-      RowValidatorFactory.Check[] checks = new RowValidatorFactory.Check[VALIDATING_THREADS];
-      for (int i = 0; i < checks.length; i++) {
-        checks[i] = validators.create(schema, header, context);
-      }
+      List<String> header = reader.header();
+      query = new RuleQuery(schema, header);
       quarantine = quarantines.open(schema, source.origin(), header);
       opened[0] = quarantine;
       execute(sql.sql("create_staging_table"));
       execute(sql.sql("create_rejected_keys_table"));
-      pipeline =
-          new ValidatingPipeline(
-              reader,
-              checks,
-              quarantine,
-              keyIndex(schema, header),
-              sql.table(),
-              folder,
-              (done, rejected) -> listener.progress(progress(schema, source, done, rejected, t0)),
-              PROGRESS_EVERY);
-      DuckDBConnection duck = connection.unwrap(DuckDBConnection.class);
-      // one transaction for the whole file: in auto-commit every chunk would be its own
-      connection.setAutoCommit(false);
-      pipeline.start(workers);
-      try (PreparedStatement load = connection.prepareStatement(sql.single("stage_from_csv"));
-          DuckDBAppender keys = duck.createAppender("temp", "main", sql.rejectedKeysTable())) {
-        ValidatingPipeline.Chunk chunk;
-        while ((chunk = pipeline.next()) != null) {
-          if (chunk.file() != null) {
-            if (chunk.rows() > 0) {
-              long d0 = System.nanoTime();
-              load.setString(1, chunk.file().toString());
-              load.executeUpdate();
-              duckdbNanos += System.nanoTime() - d0;
-              staged += chunk.rows();
-            }
-            Files.deleteIfExists(chunk.file());
-          }
-          for (String[] key : chunk.rejectedKeys()) {
-            appendKey(keys, key);
-          }
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IOException("interrupted while staging " + source.origin(), e);
-      } catch (ExecutionException e) {
-        throw rethrow(e.getCause());
-      } catch (IOException | SQLException | RuntimeException e) {
-        throw e;
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      } finally {
-        pipeline.stop();
-      }
-      connection.commit();
-      connection.setAutoCommit(true);
-    } finally {
-      StagingFolder.delete(folder);
-      if (!connection.getAutoCommit()) {
-        connection.rollback();
-        connection.setAutoCommit(true);
-      }
+      landed =
+          new RawLanding(connection, sql, folder)
+              .land(
+                  reader,
+                  header,
+                  done -> listener.progress(progress(schema, source, done, Map.of(), t0)));
     }
-    Map<RejectReason, Long> rejects = pipeline.rejects();
-    long read = pipeline.read();
-    long u0 = System.nanoTime();
+    long read = landed.read();
+    long t1 = System.nanoTime();
+    long valid =
+        new SqlValidation(connection, sql, query, context, folder)
+            .run(landed.malformed(), quarantine, rejects);
+    long t2 = System.nanoTime();
     long conflicting = removeDuplicates(schema, sql, source, quarantine);
-    long duplicatesNanos = System.nanoTime() - u0;
+    long duplicatesNanos = System.nanoTime() - t2;
     if (conflicting > 0) {
       rejects.merge(RejectReason.DUPLICATE_KEY, conflicting, Long::sum);
     }
@@ -202,37 +133,21 @@ public final class ExtractStager {
             schema.extract(),
             source.origin(),
             read,
-            (pipeline.finishedAt() - t0) / 1e9,
-            duckdbNanos / 1e9,
+            (t1 - t0) / 1e9,
+            (t2 - t1) / 1e9,
             duplicatesNanos / 1e9,
             (System.nanoTime() - t0) / 1e9));
     return new StagedExtract(
         sql,
         source.origin(),
         mode,
-        header,
+        query.header(),
         read,
-        staged - conflicting,
+        valid - conflicting,
         rejects,
         quarantine,
         startedAt,
         (System.nanoTime() - t0) / 1e9);
-  }
-
-  private static RuntimeException rethrow(Throwable cause) throws IOException, SQLException {
-    if (cause instanceof IOException io) {
-      throw io;
-    }
-    if (cause instanceof SQLException sql) {
-      throw sql;
-    }
-    if (cause instanceof RuntimeException runtime) {
-      throw runtime;
-    }
-    if (cause instanceof Error error) {
-      throw error;
-    }
-    throw new IllegalStateException(cause);
   }
 
   /** Opens the quarantine of one extract once its header is known. */
@@ -294,22 +209,6 @@ public final class ExtractStager {
         read,
         rejected,
         (System.nanoTime() - t0) / 1e9);
-  }
-
-  private static int[] keyIndex(ExtractSchema schema, List<String> header) {
-    return schema.primaryKey().stream().mapToInt(header::indexOf).toArray();
-  }
-
-  private static void appendKey(DuckDBAppender keys, String[] key) throws SQLException {
-    keys.beginRow();
-    for (String value : key) {
-      if (value != null) {
-        keys.append(value);
-      } else {
-        keys.appendNull();
-      }
-    }
-    keys.endRow();
   }
 
   private void execute(List<String> statements) throws SQLException {

@@ -30,10 +30,16 @@ public final class OdsStatements {
     fragments.put("staging", quote("stage_" + base));
     fragments.put("rejected_keys", quote("stage_" + base + "__rejected_keys"));
     fragments.put("conflicts", quote("stage_" + base + "__conflicts"));
+    fragments.put("raw", quote("stage_" + base + "__raw"));
+    fragments.put("judged", quote("stage_" + base + "__judged"));
+    fragments.put("pseudonyms", quote("stage_" + base + "__pseudonyms"));
+    fragments.put("texts", quote("stage_" + base + "__texts"));
+    fragments.put("context", quote("stage_" + base + "__context"));
+    fragments.put("areas", quote("stage_" + base + "__areas"));
+    fragments.put("indicator_codes", quote("stage_" + base + "__indicator_codes"));
     fragments.put("column_definitions", join(table.columns(), OdsStatements::definition, ",\n  "));
     fragments.put("row_column_definitions", join(rows, OdsStatements::definition, ",\n  "));
     fragments.put("key_text_definitions", join(keys, c -> quote(c.name()) + " VARCHAR", ", "));
-    fragments.put("csv_options", StagingCsvWriter.readOptions(table));
     fragments.put("key", join(keys, c -> quote(c.name()), ", "));
     fragments.put("row_columns", join(rows, c -> quote(c.name()), ", "));
     fragments.put("content", join(content, c -> quote(c.name()), ", "));
@@ -78,6 +84,28 @@ public final class OdsStatements {
   /** The rejected-keys table's name, unquoted (for the Appender). */
   public String rejectedKeysTable() {
     return stagingTable() + "__rejected_keys";
+  }
+
+  /** The names of the per-file tables, for the slots of the validation query. */
+  public Map<String, String> tables() {
+    Map<String, String> tables = new HashMap<>();
+    for (String name :
+        List.of("raw", "judged", "pseudonyms", "texts", "context", "areas", "indicator_codes")) {
+      tables.put(name, fragments.get(name));
+    }
+    return tables;
+  }
+
+  /** A table's name, unquoted (for the Appender): {@code stage_<source>__<extract>__<role>}. */
+  public String stagingTable(String role) {
+    return stagingTable() + "__" + role;
+  }
+
+  /** The statements of {@code template} with this extract's slots and {@code more}. */
+  public List<String> sql(String template, Map<String, String> more) {
+    Map<String, String> slots = new HashMap<>(fragments);
+    slots.putAll(more);
+    return LoadAudit.file(template).statements(slots);
   }
 
   public List<String> sql(String template) {

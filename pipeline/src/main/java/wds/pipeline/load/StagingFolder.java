@@ -10,7 +10,7 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
- * The temporary folder of one extract's staging files ({@link StagingCsvWriter}), under {@code
+ * The temporary folder of one extract's staging files (raw CSV, pseudonym keys), under {@code
  * java.io.tmpdir}, readable by its owner only: the rows are pseudonymised but may carry free text.
  * It lives as long as one file is staged.
  */

@@ -14,9 +14,14 @@
  *       order, top to bottom.
  *   <li>{@link ManifestCheck}: before any data file is read: the folder, the {@link Manifest} (and
  *       its {@link ManifestFile}s), {@link DropPath}, and each file's {@link FileChecksum}.
- *   <li>{@link ExtractStager}: each file read, validated ({@link ValidatingPipeline}) and staged
- *       ({@link StagingCsvWriter}) once, its rejects to its {@link QuarantineFile}: a {@link
- *       StagedExtract}.
+ *   <li>{@link ExtractStager}: each file staged once, its rejects to its {@link QuarantineFile}: a
+ *       {@link StagedExtract}. In order: {@link RawLanding} lands every well-formed record as
+ *       delivered in a raw table (all VARCHAR, with its line; DuckDB's {@code read_csv} reads it
+ *       from a UTF-8 CSV file, for Java-decoded sources written by {@link RawCsvWriter}), the
+ *       malformed ones set aside; {@link SqlValidation} keys the file's distinct identity numbers
+ *       in Java ({@link PseudonymKeys}), judges every row by the extract's rules as one SQL query
+ *       ({@code wds.pipeline.validate.RuleQuery}), stages the typed valid rows and quarantines the
+ *       rejected ones in line order (their words from {@code RejectDetail}); then DUPLICATE_KEY.
  *   <li>{@link DeliveryTransaction}: begin, merge each staged extract ({@link OdsMerger}, SQL in
  *       {@link OdsStatements}), audit it ({@link LoadAudit}), commit with the quarantines, or roll
  *       everything back.

@@ -1,0 +1,2 @@
+-- The values of one column to key.
+SELECT {{column}} AS v FROM {{raw}}

@@ -1,0 +1,2 @@
+-- A code outside the list of its schema.
+{{value}} NOT IN ({{codes}})

@@ -1,0 +1,2 @@
+-- A flag other than Y or N.
+{{value}} NOT IN ('Y', 'N')

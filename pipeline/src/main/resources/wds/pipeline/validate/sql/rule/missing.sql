@@ -1,0 +1,2 @@
+-- MISSING_REQUIRED: an empty value of a required column.
+{{value}} IS NULL

@@ -1,0 +1,2 @@
+-- MISSING_REQUIRED: an empty value of a column required unless another holds one of some values.
+{{value}} IS NULL AND NOT ({{exemptions}})

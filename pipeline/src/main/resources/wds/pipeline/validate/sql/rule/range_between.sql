@@ -1,0 +1,2 @@
+-- A number within both bounds (inclusive).
+{{number}} BETWEEN {{min}} AND {{max}}

@@ -1,0 +1,2 @@
+-- One case of range_by.
+WHEN {{value}} THEN {{range}}

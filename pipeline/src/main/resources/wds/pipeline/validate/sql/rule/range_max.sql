@@ -1,0 +1,2 @@
+-- A number at most its upper bound.
+{{number}} <= {{max}}

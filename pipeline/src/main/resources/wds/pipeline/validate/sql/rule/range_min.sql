@@ -1,0 +1,2 @@
+-- A number at least its lower bound.
+{{number}} >= {{min}}

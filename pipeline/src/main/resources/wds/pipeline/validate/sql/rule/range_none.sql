@@ -1,0 +1,2 @@
+-- No range: any number of the type.
+true
