@@ -230,6 +230,15 @@ public final class DeliveryLoader implements AutoCloseable {
       public RecordReader open() throws IOException {
         return RecordReaders.open(path, f.encoding());
       }
+
+      @Override
+      public java.util.Optional<Path> utf8Csv() {
+        boolean csv =
+            path.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".csv");
+        return csv && f.encoding().equals(java.nio.charset.StandardCharsets.UTF_8)
+            ? java.util.Optional.of(path)
+            : java.util.Optional.empty();
+      }
     };
   }
 

@@ -111,6 +111,7 @@ public final class ExtractStager {
       landed =
           new RawLanding(connection, sql, folder)
               .land(
+                  source,
                   reader,
                   header,
                   done -> listener.progress(progress(schema, source, done, Map.of(), t0)));

@@ -31,6 +31,9 @@ public final class OdsStatements {
     fragments.put("rejected_keys", quote("stage_" + base + "__rejected_keys"));
     fragments.put("conflicts", quote("stage_" + base + "__conflicts"));
     fragments.put("raw", quote("stage_" + base + "__raw"));
+    fragments.put("raw_direct", quote("stage_" + base + "__raw_direct"));
+    fragments.put("raw_java", quote("stage_" + base + "__raw_java"));
+    fragments.put("shifts", quote("stage_" + base + "__shifts"));
     fragments.put("judged", quote("stage_" + base + "__judged"));
     fragments.put("pseudonyms", quote("stage_" + base + "__pseudonyms"));
     fragments.put("texts", quote("stage_" + base + "__texts"));

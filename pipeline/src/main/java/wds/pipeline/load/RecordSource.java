@@ -15,4 +15,12 @@ public interface RecordSource {
 
   /** A fresh reader over every record. */
   RecordReader open() throws IOException;
+
+  /**
+   * The file, when the source is a UTF-8 CSV file that DuckDB may read itself (after a byte-level
+   * pass, {@code wds.pipeline.read.CsvPreScan}); empty for anything a Java reader must decode.
+   */
+  default java.util.Optional<java.nio.file.Path> utf8Csv() {
+    return java.util.Optional.empty();
+  }
 }

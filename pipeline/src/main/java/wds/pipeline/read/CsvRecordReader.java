@@ -40,11 +40,15 @@ public final class CsvRecordReader implements RecordReader {
 
   private final String charsetName;
 
+  /** Lines of the file before the bytes this reader reads (0 but for a region of records). */
+  private final long linesBefore;
+
   private CsvRecordReader(Path file, LineChunkReader source, String charsetName)
       throws IOException {
     this.file = file;
     this.charsetName = charsetName;
     this.source = source;
+    this.linesBefore = 0;
     this.records = newParser(0);
     RawRecord first = next();
     if (first == null) {
@@ -69,6 +73,50 @@ public final class CsvRecordReader implements RecordReader {
       header = Collections.unmodifiableList(names);
       collector.expectWidth(names.size());
     }
+  }
+
+  /** A reader of records only (no header), {@code linesBefore} lines into its file. */
+  private CsvRecordReader(Path file, LineChunkReader source, long linesBefore, int width) {
+    this.file = file;
+    this.charsetName = "UTF-8";
+    this.source = source;
+    this.linesBefore = linesBefore;
+    this.header = List.of();
+    this.records = newParser(linesBefore);
+    collector.expectWidth(width);
+  }
+
+  /**
+   * The records of the bytes {@code [start, end)} of a UTF-8 {@code file}, read exactly as this
+   * reader reads the whole file: a {@link CsvPreScan.Region} the byte-level pass set aside.
+   *
+   * @param width the header's field count
+   */
+  public static List<RawRecord> region(Path file, CsvPreScan.Region region, int width)
+      throws IOException {
+    byte[] bytes = new byte[Math.toIntExact(region.end() - region.start())];
+    try (java.nio.channels.FileChannel in = java.nio.channels.FileChannel.open(file)) {
+      java.nio.ByteBuffer target = java.nio.ByteBuffer.wrap(bytes);
+      while (target.hasRemaining() && in.read(target, region.start() + target.position()) >= 0) {
+        // read on
+      }
+    }
+    CharsetDecoder decoder =
+        java.nio.charset.StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPLACE)
+            .onUnmappableCharacter(CodingErrorAction.REPLACE);
+    LineChunkReader source =
+        new LineChunkReader(
+            new InputStreamReader(new java.io.ByteArrayInputStream(bytes), decoder), false);
+    List<RawRecord> records = new ArrayList<>();
+    try (CsvRecordReader reader = new CsvRecordReader(file, source, region.line() - 1, width)) {
+      RawRecord r;
+      while ((r = reader.next()) != null) {
+        records.add(r);
+      }
+    }
+    return records;
   }
 
   /**
@@ -121,7 +169,7 @@ public final class CsvRecordReader implements RecordReader {
       long line = collector.currentLine();
       String[] partial = collector.fieldsSoFar();
       source.skipRestOfLine();
-      records = newParser(source.linesHandedOut());
+      records = newParser(linesBefore + source.linesHandedOut());
       return RawRecord.malformed(line, partial, "broken quoting: " + describe(e));
     } catch (UncheckedIOException e) {
       throw new IOException(file.getFileName() + ": " + e.getCause().getMessage(), e.getCause());

@@ -24,7 +24,13 @@ final class LineChunkReader extends Reader {
   private boolean first = true;
 
   LineChunkReader(Reader in) {
+    this(in, true);
+  }
+
+  /** A reader that drops a leading byte-order mark only when {@code atFileStart}. */
+  LineChunkReader(Reader in, boolean atFileStart) {
     this.in = in;
+    this.first = atFileStart;
   }
 
   @Override
