@@ -10,6 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
+import java.util.Iterator;
+import java.util.function.Function;
+import java.util.stream.IntStream;
 import wds.pipeline.person.IdentityNumber;
 import wds.pipeline.person.InvalidIdentityNumberException;
 import wds.pipeline.pseudonym.Pseudonymiser;
@@ -23,6 +26,9 @@ import wds.pipeline.validate.RejectDetail;
  * numbers never leave the temporary folder.
  */
 final class PseudonymKeys {
+
+  /** Values keyed at a time. */
+  private static final int CHUNK = 16_384;
 
   private final Pseudonymiser pseudonymiser;
   private final LocalDate extractDate;
@@ -38,32 +44,44 @@ final class PseudonymKeys {
    * many values were read.
    */
   long identities(Path values, Path keys) throws IOException {
-    long n = 0;
-    try (CsvReader<CsvRecord> in = CsvReader.builder().ofCsvRecord(values);
-        CsvWriter out = writer(keys)) {
-      for (CsvRecord r : in) {
-        String v = r.getField(0);
-        IdentityNumber id = valid(v);
-        if (id == null) {
-          out.writeRecord(v, "", "", "");
-        } else {
-          out.writeRecord(v, pseudonymiser.key(id), id.birthDate().toString(), id.sex().code());
-        }
-        n++;
-      }
-    }
-    return n;
+    return keyed(
+        values,
+        keys,
+        v -> {
+          IdentityNumber id = valid(v);
+          return id == null
+              ? new String[] {v, "", "", ""}
+              : new String[] {v, pseudonymiser.key(id), id.birthDate().toString(), id.sex().code()};
+        });
   }
 
   /** Keys the pseudonymised texts of {@code values} into {@code keys}: value, keyed hash. */
   long texts(Path values, Path keys) throws IOException {
+    return keyed(values, keys, v -> new String[] {v, pseudonymiser.keyOfText(v)});
+  }
+
+  /**
+   * Reads {@code values} a chunk at a time, keys each chunk on every core (the HMAC is most of the
+   * cost) and writes the rows in order; heap use is one chunk, whatever the file holds.
+   */
+  private static long keyed(Path values, Path keys, Function<String, String[]> key)
+      throws IOException {
     long n = 0;
+    String[] chunk = new String[CHUNK];
+    String[][] rows = new String[CHUNK][];
     try (CsvReader<CsvRecord> in = CsvReader.builder().ofCsvRecord(values);
         CsvWriter out = writer(keys)) {
-      for (CsvRecord r : in) {
-        String v = r.getField(0);
-        out.writeRecord(v, pseudonymiser.keyOfText(v));
-        n++;
+      Iterator<CsvRecord> records = in.iterator();
+      while (records.hasNext()) {
+        int size = 0;
+        while (size < CHUNK && records.hasNext()) {
+          chunk[size++] = records.next().getField(0);
+        }
+        IntStream.range(0, size).parallel().forEach(i -> rows[i] = key.apply(chunk[i]));
+        for (int i = 0; i < size; i++) {
+          out.writeRecord(rows[i]);
+        }
+        n += size;
       }
     }
     return n;

@@ -72,8 +72,11 @@ final class SqlValidation {
     try (Statement st = connection.createStatement()) {
       staged = st.executeUpdate(sql.sql("stage_valid_rows").get(0));
     }
-    quarantine(malformed, quarantine, rejects);
-    execute(sql.sql("add_rejected_keys", Map.of("raw_key", rawKey())));
+    boolean rejected = count(sql.sql("count_rejected_rows").get(0)) > 0;
+    quarantine(rejected, malformed, quarantine, rejects);
+    if (rejected) {
+      execute(sql.sql("add_rejected_keys", Map.of("raw_key", rawKey())));
+    }
     return staged;
   }
 
@@ -132,6 +135,7 @@ final class SqlValidation {
    * into the quarantine.
    */
   private void quarantine(
+      boolean rejected,
       List<RawLanding.Malformed> malformed,
       QuarantineFile quarantine,
       Map<RejectReason, Long> rejects)
@@ -140,23 +144,25 @@ final class SqlValidation {
     Iterator<RawLanding.Malformed> bad = malformed.iterator();
     RawLanding.Malformed next = bad.hasNext() ? bad.next() : null;
     int width = query.header().size();
-    try (Statement st = connection.createStatement();
-        ResultSet rs = st.executeQuery(sql.sql("rejected_rows").get(0))) {
-      while (rs.next()) {
-        long line = rs.getLong(1);
-        while (next != null && next.record().line() < line) {
-          malformed(next, quarantine, rejects);
-          next = bad.hasNext() ? bad.next() : null;
+    if (rejected) {
+      try (Statement st = connection.createStatement();
+          ResultSet rs = st.executeQuery(sql.sql("rejected_rows").get(0))) {
+        while (rs.next()) {
+          long line = rs.getLong(1);
+          while (next != null && next.record().line() < line) {
+            malformed(next, quarantine, rejects);
+            next = bad.hasNext() ? bad.next() : null;
+          }
+          int rule = rs.getInt(2);
+          String[] values = new String[width];
+          for (int i = 0; i < width; i++) {
+            String v = rs.getString(3 + i);
+            values[i] = v == null ? "" : v;
+          }
+          Outcome.Rejected r = details.of(rule, values);
+          rejects.merge(r.reason(), 1L, Long::sum);
+          quarantine.write(RawRecord.of(line, values), r.reason(), r.column(), r.detail());
         }
-        int rule = rs.getInt(2);
-        String[] values = new String[width];
-        for (int i = 0; i < width; i++) {
-          String v = rs.getString(3 + i);
-          values[i] = v == null ? "" : v;
-        }
-        Outcome.Rejected r = details.of(rule, values);
-        rejects.merge(r.reason(), 1L, Long::sum);
-        quarantine.write(RawRecord.of(line, values), r.reason(), r.column(), r.detail());
       }
     }
     while (next != null) {
@@ -205,6 +211,14 @@ final class SqlValidation {
       key.add("r." + quote(RuleQuery.rawColumn(query.position(name))) + " AS " + quote(name));
     }
     return String.join(", ", key);
+  }
+
+  private long count(String query) throws SQLException {
+    try (Statement st = connection.createStatement();
+        ResultSet rs = st.executeQuery(query)) {
+      rs.next();
+      return rs.getLong(1);
+    }
   }
 
   private void execute(List<String> statements) throws SQLException {

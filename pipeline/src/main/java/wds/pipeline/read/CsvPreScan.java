@@ -23,7 +23,8 @@ import java.util.List;
  * rows it reads 0, 1, 2, … and a {@link Shift} from ordinal {@code k} on says {@code line = k +
  * shift}.
  *
- * <p>A file holding a carriage return anywhere is {@link Result#plain() not plain}: its line ends
+ * <p>Lines end in LF or CR LF (DuckDB reads both with {@code new_line = '\r\n'}); a file holding a
+ * carriage return not followed by a line feed is {@link Result#plain() not plain}: its line ends
  * are left to the Java reader.
  */
 public final class CsvPreScan {
@@ -32,6 +33,15 @@ public final class CsvPreScan {
   public static final int MAX_FIELD_BYTES = 100_000;
 
   private static final int BUFFER = 1 << 20;
+
+  /** Bytes that need no look: printable ASCII but the quote and the comma. */
+  private static final boolean[] PLAIN = new boolean[256];
+
+  static {
+    for (int b = 0x20; b < 0x7f; b++) {
+      PLAIN[b] = b != '"' && b != ',';
+    }
+  }
 
   /**
    * Bytes {@code [start, end)} of the file: records for the Java reader, from line {@code line}.
@@ -46,7 +56,7 @@ public final class CsvPreScan {
   /**
    * What the pass found.
    *
-   * @param plain false when the file holds a carriage return: nothing else here is meaningful
+   * @param plain false when the file holds a lone carriage return: nothing else here is meaningful
    * @param dataStart the byte where the first record after the header starts
    * @param direct whether DuckDB may read the file as it is (header of one line, no byte-order
    *     mark, no blank line, nothing set aside); otherwise it reads a copy without the header and
@@ -188,7 +198,23 @@ public final class CsvPreScan {
     boolean quoted = false;
     boolean fieldStart = true;
     int b;
-    while ((b = next()) >= 0) {
+    byte[] bytes = buffer.array();
+    while (true) {
+      if (!fieldStart) {
+        // the common case, without a call per byte: printable ASCII other than quote and comma
+        int p = pos;
+        while (p < limit && PLAIN[bytes[p] & 0xff]) {
+          p++;
+        }
+        fieldBytes += p - pos;
+        pos = p;
+        if (fieldBytes > MAX_FIELD_BYTES) {
+          aside = true;
+        }
+      }
+      if ((b = next()) < 0) {
+        break;
+      }
       if (fieldStart) {
         fieldStart = false;
         fieldBytes = 0;
@@ -210,13 +236,12 @@ public final class CsvPreScan {
             continue;
           }
           if (after == '\r') {
-            carriageReturn = true;
-            return;
+            continue; // a CR LF line end, or a lone CR (then the file is not plain)
           }
           // text after the closing quote: broken quoting, to the end of this physical line
           aside = true;
           while ((b = next()) >= 0 && b != '\n') {
-            if (b == '\r') {
+            if (b == '\r' && peek() != '\n') {
               carriageReturn = true;
               return;
             }
@@ -270,6 +295,9 @@ public final class CsvPreScan {
   private boolean plainByte(int b) throws IOException {
     if (b < 0x20 || b == 0x7f) {
       if (b == '\r') {
+        if (peek() == '\n') {
+          return true; // a CR LF line end (or, inside quotes, a CR LF kept in the value)
+        }
         carriageReturn = true;
         return false;
       }

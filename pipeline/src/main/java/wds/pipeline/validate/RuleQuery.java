@@ -200,10 +200,7 @@ public final class RuleQuery {
           || c.type() == ColumnType.CODE
           || c.type() == ColumnType.AREA
           || (c.type() == ColumnType.STR && isKey(c))) {
-        add(
-            RejectReason.BAD_CODE,
-            c,
-            fragment("bad_code", Map.of("value", value(c), "faults", codeFaults(c))));
+        add(RejectReason.BAD_CODE, c, badCode(c));
       }
     }
     for (Column c : schema.columns()) {
@@ -231,6 +228,22 @@ public final class RuleQuery {
     conditions.add(
         fragment("when", Map.of("condition", condition, "index", Integer.toString(rules.size()))));
     rules.add(new Rule(reason, c));
+  }
+
+  /**
+   * BAD_CODE of one column. A value with a blank is outside any code list and any flag's Y/N, so
+   * the blank check (measured at 0.2 s per 921,091 values) runs only where nothing else would catch
+   * it: free-text keys, codes without a list or with a pattern, and area codes not in the areas
+   * extract (whose codes are 12 digits).
+   */
+  private String badCode(Column c) {
+    if (c.type() == ColumnType.FLAG || (!c.codes().isEmpty() && c.pattern() == null)) {
+      return fragment("bad_code_listed", Map.of("value", value(c), "faults", codeFaults(c)));
+    }
+    if (c.type() == ColumnType.AREA) {
+      return fragment("bad_area_code", Map.of("value", value(c), "areas", "{{areas}}"));
+    }
+    return fragment("bad_code", Map.of("value", value(c), "faults", codeFaults(c)));
   }
 
   private String codeFaults(Column c) {

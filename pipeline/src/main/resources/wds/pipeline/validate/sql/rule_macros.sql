@@ -8,6 +8,7 @@
 -- An empty value, or one of blanks only: null (free text, keys and identity numbers).
 CREATE OR REPLACE TEMP MACRO wds_unblank(v) AS
   CASE WHEN v IS NULL OR v = '' THEN NULL
+       WHEN v[1] > ' ' AND v[1] < chr(127) THEN v
        WHEN regexp_full_match(v, '[ \t\n\x{0B}\x{0C}\r\x{1C}-\x{1F}\x{1680}\x{2000}-\x{2006}\x{2008}-\x{200A}\x{2028}\x{2029}\x{205F}\x{3000}]*') THEN NULL
        ELSE v END;
 
