@@ -50,7 +50,7 @@ class ContractValuesTest {
         Arguments.of("population/areas", Map.of("name", "a\u007fb"), RejectReason.MALFORMED_ROW),
         Arguments.of(
             "population/areas",
-            Map.of("name", "x".repeat(RowValidator.MAX_FIELD_CHARS + 1)),
+            Map.of("name", "x".repeat(RecordShape.MAX_FIELD_CHARS + 1)),
             RejectReason.MALFORMED_ROW),
         Arguments.of("population/areas", Map.of("level", "village\n"), RejectReason.BAD_CODE),
         Arguments.of(

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import wds.pipeline.load.SqlRowValidator;
 import wds.pipeline.person.IdentityNumber;
 import wds.pipeline.pseudonym.Pseudonymiser;
 import wds.pipeline.read.RawRecord;
@@ -93,9 +94,9 @@ final class Rows {
     return new ArrayList<>(row.keySet());
   }
 
-  static RowValidator validator(ExtractSchema schema) {
+  static SqlRowValidator validator(ExtractSchema schema) {
     try {
-      return new RowValidator(schema, header(valid(schema)), CONTEXT);
+      return new SqlRowValidator(schema, header(valid(schema)), CONTEXT);
     } catch (MissingColumnsException e) {
       throw new AssertionError(e);
     }

@@ -14,7 +14,7 @@ import wds.pipeline.read.RawRecord;
 import wds.schemas.ExtractSchema;
 
 /** Rows of every extract with random values in random columns: always an outcome, never a leak. */
-class RowValidatorPropertyTest {
+class RuleQueryPropertyTest {
 
   private static final String[] NASTY = {
     "",

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import wds.pipeline.load.SqlRowValidator;
 import wds.pipeline.ods.OdsColumn;
 import wds.pipeline.ods.OdsTable;
 import wds.pipeline.person.IdentityNumber;
@@ -23,7 +24,7 @@ import wds.pipeline.pseudonym.Pseudonymiser;
 import wds.pipeline.read.RawRecord;
 import wds.schemas.ExtractSchema;
 
-class RowValidatorTest {
+class RuleQueryTest {
 
   private static final String ID = Rows.WOMAN.normalised();
 
@@ -189,7 +190,7 @@ class RowValidatorTest {
   @Test
   void aMalformedRecordIsRejectedMalformedWhateverItHolds() {
     ExtractSchema schema = Rows.schema("health/pregnancies");
-    RowValidator validator = Rows.validator(schema);
+    SqlRowValidator validator = Rows.validator(schema);
     String[] values = Rows.valid(schema).values().toArray(new String[0]);
 
     Outcome marked = validator.validate(RawRecord.malformed(7, values, "broken quoting"));
@@ -406,7 +407,7 @@ class RowValidatorTest {
             .toArray(String[]::new);
 
     Outcome outcome =
-        new RowValidator(schema, header, Rows.CONTEXT).validate(RawRecord.of(2, values));
+        new SqlRowValidator(schema, header, Rows.CONTEXT).validate(RawRecord.of(2, values));
     Outcome inOrder = Rows.validator(schema).validate(Rows.record(row));
 
     assertThat(((Outcome.Valid) outcome).values())
@@ -420,7 +421,7 @@ class RowValidatorTest {
     header.remove("birth_date");
     header.remove("updated_at");
 
-    assertThatThrownBy(() -> new RowValidator(schema, header, Rows.CONTEXT))
+    assertThatThrownBy(() -> new SqlRowValidator(schema, header, Rows.CONTEXT))
         .isInstanceOf(MissingColumnsException.class)
         .hasMessageContaining("birth_date, updated_at")
         .satisfies(
@@ -435,7 +436,7 @@ class RowValidatorTest {
     List<String> header = new ArrayList<>(Rows.valid(schema).keySet());
     header.add("cert_no");
 
-    assertThatThrownBy(() -> new RowValidator(schema, header, Rows.CONTEXT))
+    assertThatThrownBy(() -> new SqlRowValidator(schema, header, Rows.CONTEXT))
         .isInstanceOf(MissingColumnsException.class)
         .satisfies(
             e -> assertThat(((MissingColumnsException) e).duplicated()).containsExactly("cert_no"));
