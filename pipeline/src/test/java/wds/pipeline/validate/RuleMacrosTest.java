@@ -135,7 +135,13 @@ class RuleMacrosTest {
         "2025-02-29T08:00, NULL",
         "2025-03-01, NULL",
         "'2025-03-01T08:00 ', NULL",
-        "2025-03-01T08:00:00+08, NULL"
+        "2025-03-01T08:00:00+08, NULL",
+        "' 025-03-01T08:00:00', NULL",
+        "+025-03-01T08:00:00, NULL",
+        "2025-03-01T 8:00:00, NULL",
+        "2025-03-01T08:00:60, NULL",
+        "2025-02-29T00:00:00, NULL",
+        "2024-02-29T23:59:59, 2024-02-29T23:59:59"
       })
   void timestamps(String text, LocalDateTime expected) throws Exception {
     assertThat(eval("wds_timestamp", text, LocalDateTime.class)).isEqualTo(expected);

@@ -24,9 +24,13 @@ CREATE OR REPLACE TEMP MACRO wds_date(v) AS
        THEN try_cast(v AS DATE) END;
 
 -- yyyy-MM-dd, T or a space, HH:mm, optionally :ss, optionally a fraction of 1 to 9 digits
--- (microseconds kept, the rest cut off).
+-- (microseconds kept, the rest cut off). The usual shape, yyyy-MM-ddTHH:mm:ss, goes through
+-- strptime (0.19 s per 921,091 values against 0.38 s for the regex), which takes a leading blank
+-- and reads year 0000 as 0001: those go the exact way.
 CREATE OR REPLACE TEMP MACRO wds_timestamp(v) AS
-  CASE WHEN regexp_full_match(v, '[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt ]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\.[0-9]{1,9})?)?')
+  CASE WHEN strlen(v) = 19 AND v[11] = 'T' AND v[1] BETWEEN '0' AND '9' AND NOT starts_with(v, '0000')
+       THEN try_strptime(v, '%Y-%m-%dT%H:%M:%S')
+       WHEN regexp_full_match(v, '[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt ]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\.[0-9]{1,9})?)?')
        THEN try_cast(replace(v, 't', 'T') AS TIMESTAMP) END;
 
 -- An optional sign and 1 to 18 ASCII digits.
