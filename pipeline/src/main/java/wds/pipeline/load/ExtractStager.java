@@ -39,6 +39,9 @@ public final class ExtractStager {
   private final Connection connection;
   private final LoadListener listener;
 
+  /** Whether the rules' macros are made on this connection (once: they are temporary). */
+  private boolean macrosMade;
+
   public ExtractStager(Connection connection, LoadListener listener) {
     this.connection = connection;
     this.listener = listener;
@@ -118,6 +121,10 @@ public final class ExtractStager {
     }
     long read = landed.read();
     long t1 = System.nanoTime();
+    if (!macrosMade) {
+      execute(RuleQuery.macros());
+      macrosMade = true;
+    }
     long valid =
         new SqlValidation(connection, sql, query, context, folder)
             .run(landed.malformed(), quarantine, rejects);

@@ -64,7 +64,6 @@ final class SqlValidation {
       QuarantineFile quarantine,
       Map<RejectReason, Long> rejects)
       throws SQLException, IOException {
-    execute(RuleQuery.macros());
     fillContext();
     keyPseudonyms();
     execute(List.of(query.judge(tables)));

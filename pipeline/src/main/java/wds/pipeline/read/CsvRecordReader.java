@@ -94,21 +94,44 @@ public final class CsvRecordReader implements RecordReader {
    */
   public static List<RawRecord> region(Path file, CsvPreScan.Region region, int width)
       throws IOException {
-    byte[] bytes = new byte[Math.toIntExact(region.end() - region.start())];
-    try (java.nio.channels.FileChannel in = java.nio.channels.FileChannel.open(file)) {
-      java.nio.ByteBuffer target = java.nio.ByteBuffer.wrap(bytes);
-      while (target.hasRemaining() && in.read(target, region.start() + target.position()) >= 0) {
-        // read on
-      }
-    }
+    // streamed, not read whole: a quote never closed makes a region of the rest of the file
+    java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file);
+    channel.position(region.start());
+    java.io.InputStream bytes =
+        new java.io.BufferedInputStream(
+            new java.io.FilterInputStream(java.nio.channels.Channels.newInputStream(channel)) {
+              private long left = region.end() - region.start();
+
+              @Override
+              public int read() throws IOException {
+                if (left <= 0) {
+                  return -1;
+                }
+                int b = super.read();
+                if (b >= 0) {
+                  left--;
+                }
+                return b;
+              }
+
+              @Override
+              public int read(byte[] target, int off, int len) throws IOException {
+                if (left <= 0) {
+                  return -1;
+                }
+                int n = super.read(target, off, (int) Math.min(len, left));
+                if (n > 0) {
+                  left -= n;
+                }
+                return n;
+              }
+            });
     CharsetDecoder decoder =
         java.nio.charset.StandardCharsets.UTF_8
             .newDecoder()
             .onMalformedInput(CodingErrorAction.REPLACE)
             .onUnmappableCharacter(CodingErrorAction.REPLACE);
-    LineChunkReader source =
-        new LineChunkReader(
-            new InputStreamReader(new java.io.ByteArrayInputStream(bytes), decoder), false);
+    LineChunkReader source = new LineChunkReader(new InputStreamReader(bytes, decoder), false);
     List<RawRecord> records = new ArrayList<>();
     try (CsvRecordReader reader = new CsvRecordReader(file, source, region.line() - 1, width)) {
       RawRecord r;
