@@ -77,16 +77,35 @@ final class DisclosureCheck {
     int width = column.size();
     // With provenance every row also carries its combination of the original relations.
     long[][] m = new long[rows.size()][width + (provenance ? rows.size() : 0)];
+    // The columns of each row's non-zero entries: a row of these tables has a handful of them
+    // among hundreds of columns, so the elimination visits those only. The arithmetic is the
+    // dense elimination's, entry for entry, so the reduced rows are the same.
+    NonZero[] nonZero = new NonZero[m.length];
+    int[] seen = new int[width + (provenance ? rows.size() : 0)];
+    int stamp = 0;
     for (int r = 0; r < rows.size(); r++) {
       CellTable.Relation relation = relations.get(rows.get(r));
       int[] cells = relation.cells();
+      int[] touched = new int[cells.length];
+      int n = 0;
       for (int i = 0; i < cells.length; i++) {
         if (unknown.test(cells[i])) {
-          m[r][column.get(cells[i])] += relation.coefficients()[i];
+          int c = column.get(cells[i]);
+          m[r][c] += relation.coefficients()[i];
+          touched[n++] = c;
+        }
+      }
+      nonZero[r] = new NonZero(n + (provenance ? 1 : 0));
+      stamp++;
+      for (int i = 0; i < n; i++) {
+        if (seen[touched[i]] != stamp) {
+          seen[touched[i]] = stamp;
+          nonZero[r].addIfNonZero(touched[i], m[r][touched[i]]);
         }
       }
       if (provenance) {
         m[r][width + r] = 1;
+        nonZero[r].addIfNonZero(width + r, 1);
       }
     }
     int[] cellOfColumn = new int[width];
@@ -107,34 +126,52 @@ final class DisclosureCheck {
       long[] swap = m[pivotRow];
       m[pivotRow] = m[found];
       m[found] = swap;
+      NonZero swapped = nonZero[pivotRow];
+      nonZero[pivotRow] = nonZero[found];
+      nonZero[found] = swapped;
       long[] pivot = m[pivotRow];
+      NonZero pivotColumns = nonZero[pivotRow];
       for (int r = 0; r < m.length; r++) {
         if (r != pivotRow && m[r][c] != 0) {
           long a = pivot[c];
           long b = m[r][c];
           long[] row = m[r];
-          for (int k = 0; k < row.length; k++) {
-            if (pivot[k] != 0 || row[k] != 0) {
+          NonZero rowColumns = nonZero[r];
+          // the columns where the pivot or the row is non-zero, each once
+          stamp++;
+          NonZero result = new NonZero(rowColumns.size + pivotColumns.size);
+          for (int i = 0; i < rowColumns.size; i++) {
+            int k = rowColumns.columns[i];
+            seen[k] = stamp;
+            row[k] =
+                Math.subtractExact(Math.multiplyExact(row[k], a), Math.multiplyExact(pivot[k], b));
+            result.addIfNonZero(k, row[k]);
+          }
+          for (int i = 0; i < pivotColumns.size; i++) {
+            int k = pivotColumns.columns[i];
+            if (seen[k] != stamp) {
               row[k] =
                   Math.subtractExact(
                       Math.multiplyExact(row[k], a), Math.multiplyExact(pivot[k], b));
+              result.addIfNonZero(k, row[k]);
             }
           }
-          normalise(row);
+          nonZero[r] = result;
+          normalise(row, result);
         }
       }
       pivotRow++;
     }
     for (int r = 0; r < pivotRow; r++) {
       int only = -1;
-      int nonZero = 0;
-      for (int c = 0; c < width && nonZero < 2; c++) {
-        if (m[r][c] != 0) {
-          nonZero++;
-          only = c;
+      int count = 0;
+      for (int i = 0; i < nonZero[r].size && count < 2; i++) {
+        if (nonZero[r].columns[i] < width) {
+          count++;
+          only = nonZero[r].columns[i];
         }
       }
-      if (nonZero == 1) {
+      if (count == 1) {
         List<Integer> combined = new ArrayList<>();
         for (int k = 0; provenance && k < rows.size(); k++) {
           if (m[r][width + k] != 0) {
@@ -147,19 +184,35 @@ final class DisclosureCheck {
     return determined;
   }
 
-  private static void normalise(long[] row) {
+  /** The columns of a row's non-zero entries, in no particular order. */
+  private static final class NonZero {
+
+    final int[] columns;
+    int size;
+
+    NonZero(int capacity) {
+      columns = new int[capacity];
+    }
+
+    void addIfNonZero(int column, long value) {
+      if (value != 0) {
+        columns[size++] = column;
+      }
+    }
+  }
+
+  /** Divides a row by the greatest common divisor of its entries (its non-zero ones). */
+  private static void normalise(long[] row, NonZero nonZero) {
     long gcd = 0;
-    for (long v : row) {
-      if (v != 0) {
-        gcd = gcd(gcd, Math.abs(v));
-        if (gcd == 1) {
-          return;
-        }
+    for (int i = 0; i < nonZero.size; i++) {
+      gcd = gcd(gcd, Math.abs(row[nonZero.columns[i]]));
+      if (gcd == 1) {
+        return;
       }
     }
     if (gcd > 1) {
-      for (int k = 0; k < row.length; k++) {
-        row[k] /= gcd;
+      for (int i = 0; i < nonZero.size; i++) {
+        row[nonZero.columns[i]] /= gcd;
       }
     }
   }

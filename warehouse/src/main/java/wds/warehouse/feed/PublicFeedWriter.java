@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -17,6 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import wds.schemas.sql.SqlFile;
@@ -176,23 +177,21 @@ public final class PublicFeedWriter {
             + " area_code VARCHAR, residence VARCHAR, sex VARCHAR, suppressed VARCHAR,"
             + " blank_numerator BOOLEAN, blank_denominator BOOLEAN)");
     Map<List<String>, Suppression> flags = new LinkedHashMap<>();
-    try (PreparedStatement insert =
-        connection.prepareStatement(
-            "INSERT INTO feed_indicator_flags VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+    try (DuckDBAppender insert = tempAppender(connection, "feed_indicator_flags")) {
       for (var flag : withheld.entrySet()) {
         List<String> key = flag.getKey();
         IndicatorCells.Withheld w = flag.getValue();
-        for (int i = 0; i < key.size(); i++) {
-          insert.setString(i + 1, key.get(i));
+        insert.beginRow();
+        for (String part : key) {
+          text(insert, part);
         }
-        insert.setString(6, w.reason().label());
+        insert.append(w.reason().label());
         // a mean's count of persons is its denominator: the sum of ages goes with it
-        insert.setBoolean(7, w.persons());
-        insert.setBoolean(8, w.denominator() || (w.persons() && means.get(key)));
-        insert.addBatch();
+        insert.append(w.persons());
+        insert.append(w.denominator() || (w.persons() && means.get(key)));
+        insert.endRow();
         flags.put(key, w.reason());
       }
-      insert.executeBatch();
     }
     townships.put(
         "indicator_value",
@@ -232,17 +231,15 @@ public final class PublicFeedWriter {
         connection,
         "CREATE OR REPLACE TEMP TABLE feed_mart_flags (year VARCHAR, area_code VARCHAR,"
             + " sex_code VARCHAR, age_group VARCHAR, measure VARCHAR, suppressed VARCHAR)");
-    try (PreparedStatement insert =
-        connection.prepareStatement("INSERT INTO feed_mart_flags VALUES (?, ?, ?, ?, ?, ?)")) {
+    try (DuckDBAppender insert = tempAppender(connection, "feed_mart_flags")) {
       for (var flag : flags.entrySet()) {
-        List<String> key = flag.getKey();
-        for (int i = 0; i < key.size(); i++) {
-          insert.setString(i + 1, key.get(i));
+        insert.beginRow();
+        for (String part : flag.getKey()) {
+          text(insert, part);
         }
-        insert.setString(6, flag.getValue().label());
-        insert.addBatch();
+        insert.append(flag.getValue().label());
+        insert.endRow();
       }
-      insert.executeBatch();
     }
     return flags;
   }
@@ -264,17 +261,13 @@ public final class PublicFeedWriter {
         groups.add(result.getString(1));
       }
     }
-    try (PreparedStatement insert =
-        connection.prepareStatement("INSERT INTO feed_age_bands VALUES (?, ?)")) {
+    try (DuckDBAppender insert = tempAppender(connection, "feed_age_bands")) {
       for (String group : groups) {
         var band = townshipAgeBands.bandOf(group);
         if (band.isPresent()) {
-          insert.setString(1, group);
-          insert.setString(2, band.get());
-          insert.addBatch();
+          insert.beginRow().append(group).append(band.get()).endRow();
         }
       }
-      insert.executeBatch();
     }
     execute(
         connection,
@@ -354,6 +347,23 @@ public final class PublicFeedWriter {
         ResultSet rows = statement.executeQuery("SELECT current_database()")) {
       rows.next();
       return rows.getString(1);
+    }
+  }
+
+  /**
+   * An appender to one of this writer's temporary tables: the flags go in as one chunk, where a
+   * JDBC batch ran one insert per row (1,501 flags of the default county's mart took 0.6-0.7 s).
+   */
+  private static DuckDBAppender tempAppender(Connection connection, String table)
+      throws SQLException {
+    return connection.unwrap(DuckDBConnection.class).createAppender("temp", "main", table);
+  }
+
+  private static void text(DuckDBAppender appender, String value) throws SQLException {
+    if (value == null) {
+      appender.appendNull();
+    } else {
+      appender.append(value);
     }
   }
 

@@ -20,14 +20,18 @@ import wds.schemas.sql.SqlFile;
  * grouping sets their indicators report; a part then keeps the rows of its own indicator's sets
  * only. Counts, sums and means share one query ({@code fact_cells.sql}, each aggregate with its
  * {@code FILTER}); the distinct counts of one thing (persons, or one expression's values) share
- * another ({@code fact_distinct_cells.sql}: groupings, then {@code count(*)}). A part counted by
- * several indicators (births as a denominator) is aggregated once.
+ * another ({@code fact_distinct_cells.sql}: groupings, then {@code count(*)}); distinct persons are
+ * grouped by an integer given to each person of the fact ({@code person_ids.sql}), not by the
+ * 64-character key. A part counted by several indicators (births as a denominator) is aggregated
+ * once.
  */
 final class FactPasses {
 
   private static final Logger LOG = LoggerFactory.getLogger(FactPasses.class);
   private static final String TEMPLATE = "wds/warehouse/engine/fact_cells.sql";
   private static final String DISTINCT_TEMPLATE = "wds/warehouse/engine/fact_distinct_cells.sql";
+  private static final String PERSON_IDS = "wds/warehouse/engine/person_ids.sql";
+  private static final String PERSON_KEY = "person_key";
 
   /** One part of one indicator (its role: numerator, denominator, provisional_when). */
   record PartOf(IndicatorDefinition definition, String role, Part part) {
@@ -122,6 +126,9 @@ final class FactPasses {
                   "(count(*) filter (where %1$s))::bigint as records_%2$d"
                       .formatted(where, column));
           distinct
+              .computeIfAbsent("records_summed", k -> new ArrayList<>())
+              .add("sum(records_%1$d)::bigint as records_%1$d".formatted(column));
+          distinct
               .computeIfAbsent("flags", k -> new ArrayList<>())
               .add("bool_or(%1$s) as meets_%2$d".formatted(where, column));
           distinct
@@ -143,10 +150,10 @@ final class FactPasses {
       residenceSplit |= p.definition().residenceSplit();
     }
     Map<String, String> slots = new HashMap<>();
-    slots.put(
-        "rows",
-        SqlFile.load(rows.reference().template())
-            .render(Map.of("fact", SqlFile.identifier(rows.fact()))));
+    // a distinct pass reads the fact's rows from its keyed CTE, persons by an integer
+    boolean persons = PERSON_KEY.equals(rows.counted());
+    String fact = rows.counted() == null ? SqlFile.identifier(rows.fact()) : "keyed";
+    slots.put("rows", SqlFile.load(rows.reference().template()).render(Map.of("fact", fact)));
     slots.put(
         "residence",
         residenceSplit
@@ -161,7 +168,12 @@ final class FactPasses {
       slots.put("grouping_sets", groupingSets(bySex, residenceSplit, ""));
       sql = SqlFile.load(TEMPLATE).render(slots);
     } else {
-      slots.put("counted", rows.counted());
+      slots.put(
+          "keyed",
+          persons
+              ? SqlFile.load(PERSON_IDS).render(Map.of("fact", SqlFile.identifier(rows.fact())))
+              : "select * from " + SqlFile.identifier(rows.fact()));
+      slots.put("counted", persons ? "person_id" : rows.counted());
       distinct.forEach((slot, entries) -> slots.put(slot, String.join(",\n        ", entries)));
       slots.put("grouping_sets", groupingSets(bySex, residenceSplit, ""));
       slots.put("grouping_sets_counted", groupingSets(bySex, residenceSplit, ", counted"));

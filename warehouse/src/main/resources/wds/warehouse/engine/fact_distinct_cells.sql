@@ -12,8 +12,15 @@
 -- values (a person) have one area, residence and sex in a year: their cells are that area's
 -- roll-up, so they are counted from that one row (alone_cells); only the others are grouped by
 -- cell and value (several_cells). These are groupings, which DuckDB spills to disk, not distinct
--- aggregates, whose state it keeps in memory (warehouse/NIGHTLY-SPEED.md).
+-- aggregates, whose state it keeps in memory (warehouse/NIGHTLY-SPEED.md). Distinct persons are
+-- counted by an integer per person (person_ids.sql), given to the fact's rows before they are
+-- repeated per year.
 with
+
+keyed as materialized (
+    -- the fact's rows, with person_id when the pass counts persons
+    {{keyed}}
+),
 
 part as (
     -- the fact's rows per year, by the reference-day rule (reference_*.sql)
@@ -24,10 +31,18 @@ rollup as (
     select * from dim_area_rollup where rollup_level in ('county', 'township')
 ),
 
-placed as (
-    select p.*, r.rollup_area_code as cell_area, r.rollup_level as cell_level
-    from part as p
-    inner join rollup as r using (area_code)
+area_rows as (
+    -- the rows per year and area (with residence and sex), and those meeting each part's
+    -- condition: counts add up, so the cells sum these over the roll-up rather than place rows
+    select
+        cell_year,
+        area_code,
+        residence,
+        sex_code,
+        count(*) as area_rows,
+        {{records}}
+    from part
+    group by cell_year, area_code, residence, sex_code
 ),
 
 tallied as (
@@ -40,9 +55,13 @@ tallied as (
         {{sex}} as sex,
         {{grouped_residence}} as grouped_residence,
         {{grouped_sex}} as grouped_sex,
-        count(*)::bigint as cell_rows,
-        {{records}}
-    from placed
+        sum(area_rows)::bigint as cell_rows,
+        {{records_summed}}
+    from (
+        select a.*, r.rollup_area_code as cell_area, r.rollup_level as cell_level
+        from area_rows as a
+        inner join rollup as r using (area_code)
+    )
     group by grouping sets ({{grouping_sets}})
 ),
 
@@ -62,6 +81,19 @@ value_years as (
     from valued
 ),
 
+alone_areas as (
+    -- the values alone in their area, counted per year and area (with residence and sex)
+    select
+        cell_year,
+        area_code,
+        residence,
+        sex_code,
+        {{counts}}
+    from value_years
+    where alone
+    group by cell_year, area_code, residence, sex_code
+),
+
 alone_cells as (
     -- a value alone in its area counts once in each cell of the area's roll-up (distinct: an
     -- area listed twice in the roll-up must not count a value twice)
@@ -73,12 +105,11 @@ alone_cells as (
         {{sex}} as sex,
         {{grouped_residence}} as grouped_residence,
         {{grouped_sex}} as grouped_sex,
-        {{counts}}
+        {{sums}}
     from (
-        select v.*, r.rollup_area_code as cell_area, r.rollup_level as cell_level
-        from value_years as v
+        select a.*, r.rollup_area_code as cell_area, r.rollup_level as cell_level
+        from alone_areas as a
         inner join (select distinct * from rollup) as r using (area_code)
-        where v.alone
     )
     group by grouping sets ({{grouping_sets}})
 ),

@@ -34,7 +34,7 @@ events as (
     from fact_marriages
 ),
 
-spells as (
+spell_rows as (
     select 'employed' as measure, person_key, sex_code, person_birth_date, start_date, end_date,
         area_code
     from fact_employment
@@ -59,6 +59,42 @@ spells as (
     where title_level in ('senior_full', 'senior_associate')
 ),
 
+persons as (
+    -- an integer for each person with a spell or a school year: the stocks below join and group
+    -- integers, not 64-character keys (a key that is null stays null, one group)
+    select person_key, row_number() over () as person_id
+    from (
+        select person_key from spell_rows
+        union
+        select person_key from fact_students where status in ('enrolled', 'graduated')
+    )
+),
+
+spells as materialized (
+    -- materialized: the person ids are joined to the spells, not to their 3.4 M year-end rows
+    select s.* exclude (person_key), p.person_id, row_number() over () as spell_no
+    from spell_rows as s
+    left join persons as p using (person_key)
+),
+
+flagged_spells as (
+    -- shared: the spell's dates overlap another spell of the person in the measure, so both may be
+    -- active on one 31 December (or its person is unknown); a spell not shared gives its person
+    -- one row in the measure on each day it counts
+    select
+        s.*,
+        s.person_id is null or exists (
+            select 1
+            from spells as o
+            where o.measure = s.measure
+                and o.person_id = s.person_id
+                and o.spell_no <> s.spell_no
+                and o.start_date < coalesce(s.end_date, 'infinity'::date)
+                and s.start_date < coalesce(o.end_date, 'infinity'::date)
+        ) as shared
+    from spells as s
+),
+
 stocks as (
     -- active on 31 December: started on or before the day, not ended on or before it
     select
@@ -67,15 +103,19 @@ stocks as (
         s.area_code,
         s.sex_code,
         age_on(s.person_birth_date, make_date(y.year, 12, 31)) as age_years,
-        s.person_key
-    from spells as s
+        s.person_id,
+        s.shared
+    from flagged_spells as s
     inner join years as y
         on s.start_date <= make_date(y.year, 12, 31)
         and (s.end_date is null or s.end_date > make_date(y.year, 12, 31))
     union all
-    select 'students', year, area_code, sex_code, age_years, person_key
-    from fact_students
-    where status in ('enrolled', 'graduated')
+    select 'students', f.year, f.area_code, f.sex_code, f.age_years, p.person_id,
+        -- shared: two school-year rows of the person (or an unknown person)
+        p.person_id is null or count(*) over (partition by f.year, p.person_id) > 1
+    from fact_students as f
+    left join persons as p using (person_key)
+    where f.status in ('enrolled', 'graduated')
 ),
 
 population_cells as (
@@ -97,28 +137,52 @@ event_cells as (
     group by all
 ),
 
-stock_persons as (
-    -- one row per person and cell at the fact's own area (a person with two spells of a measure
-    -- active on the day counts once)
-    select distinct measure, year, area_code, sex_code, least(age_years, 100) as age_years,
-        person_key
-    from stocks
+stock_rows as (
+    -- the stocks with their age group. Not shared (all but ~2,400 of the default county's 3.8 M):
+    -- the person has this one row in the measure that year, so the row is counted per area and
+    -- rolled up after, without distinct rows
+    select s.measure, s.year, s.area_code, s.sex_code, a.age_group, s.person_id, s.shared
+    from stocks as s
+    inner join ages as a on a.age_years = least(s.age_years, 100)
+),
+
+single_cells as (
+    -- a row not shared counts once in each cell of its area's roll-up (distinct: an area listed
+    -- twice in the roll-up must not count a person twice)
+    select s.measure, s.year, r.rollup_area_code as area_code, r.rollup_level as area_level,
+        s.sex_code, s.age_group, sum(s.persons) as value
+    from (
+        select measure, year, area_code, sex_code, age_group, count(*) as persons
+        from stock_rows
+        where not shared
+        group by all
+    ) as s
+    inner join (select distinct * from rollup) as r using (area_code)
+    group by all
+),
+
+shared_cells as (
+    -- the persons of shared rows count once in each cell one of their rows belongs to: distinct
+    -- rows then count(*), not count(distinct): DuckDB spills a grouping to disk, not a distinct
+    -- aggregate's state (warehouse/NIGHTLY-SPEED.md)
+    select measure, year, rollup_area_code as area_code, rollup_level as area_level, sex_code,
+        age_group, count(*) as value
+    from (
+        select distinct s.measure, s.year, r.rollup_area_code, r.rollup_level, s.sex_code,
+            s.age_group, s.person_id
+        from stock_rows as s
+        inner join rollup as r using (area_code)
+        where s.shared
+    )
+    group by all
 ),
 
 stock_cells as (
-    -- stocks count distinct persons, once in each cell they belong to: a township's cell counts
-    -- the persons of its own areas, the county's the persons of all of them. Distinct rows then
-    -- count(*), not count(distinct): DuckDB spills a grouping to disk, not a distinct aggregate's
-    -- state, and the default county's year-end stocks (3.8 M person-years) ran out of a 1 GB
-    -- memory_limit that way (warehouse/NIGHTLY-SPEED.md)
-    select measure, year, rollup_area_code as area_code, rollup_level as area_level, sex_code,
-        age_group, count(*)::double as value
+    select measure, year, area_code, area_level, sex_code, age_group, sum(value)::double as value
     from (
-        select distinct s.measure, s.year, r.rollup_area_code, r.rollup_level, s.sex_code,
-            a.age_group, s.person_key
-        from stock_persons as s
-        inner join rollup as r using (area_code)
-        inner join ages as a using (age_years)
+        select * from single_cells
+        union all by name
+        select * from shared_cells
     )
     group by all
 ),
