@@ -59,7 +59,9 @@ public final class DeliveryLoader implements AutoCloseable {
     this.audit = new LoadAudit(connection);
     this.merger = new OdsMerger(connection);
     this.manifests = new ManifestCheck(catalog, audit);
-    this.stager = new ExtractStager(connection, listener);
+    this.stager = new ExtractStager(connection, listener, settings.quarantine());
+    // a killed load's staging files (raw identity numbers among them) go before anything is read
+    StagingFolder.clearLeftovers(settings.quarantine());
     this.refusal = new DeliveryRefusal(connection, merger, audit);
   }
 

@@ -38,13 +38,19 @@ public final class ExtractStager {
 
   private final Connection connection;
   private final LoadListener listener;
+  private final Path quarantine;
 
   /** Whether the rules' macros are made on this connection (once: they are temporary). */
   private boolean macrosMade;
 
-  public ExtractStager(Connection connection, LoadListener listener) {
+  /**
+   * @param quarantine the quarantine folder ({@code <home>/quarantine}): each file's staging folder
+   *     is made in it ({@link StagingFolder}), since staging files hold raw identity numbers
+   */
+  public ExtractStager(Connection connection, LoadListener listener, Path quarantine) {
     this.connection = connection;
     this.listener = listener;
+    this.quarantine = quarantine;
   }
 
   /**
@@ -62,7 +68,7 @@ public final class ExtractStager {
     OdsStatements sql = new OdsStatements(OdsTable.of(schema));
     QuarantineFile[] opened = new QuarantineFile[1];
     boolean staged = false;
-    Path folder = StagingFolder.create();
+    Path folder = StagingFolder.create(quarantine);
     try {
       StagedExtract s = stage(schema, sql, source, mode, context, quarantines, opened, folder);
       staged = true;

@@ -59,7 +59,7 @@ class ExtractStagerTest {
         };
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:")) {
       StagedExtract staged =
-          new ExtractStager(c, listener)
+          new ExtractStager(c, listener, dir.resolve("q"))
               .stage(
                   SCHEMA, source(records, Long.MAX_VALUE), LoadMode.FULL, CONTEXT, quarantines());
       staged.quarantine().commit();
@@ -87,7 +87,7 @@ class ExtractStagerTest {
   @Test
   void aFileFailingHalfWay_failsItsStagingAndLeavesNothingBehind() throws Exception {
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:")) {
-      ExtractStager stager = new ExtractStager(c, new LoadListener() {});
+      ExtractStager stager = new ExtractStager(c, new LoadListener() {}, dir.resolve("q"));
       assertThatThrownBy(
               () ->
                   stager.stage(

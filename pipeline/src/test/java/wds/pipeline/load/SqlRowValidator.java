@@ -70,7 +70,7 @@ public final class SqlRowValidator {
         quarantines = Files.createTempDirectory("wds-sql-rows");
         Path root = quarantines;
         StagedExtract staged =
-            new ExtractStager(connection(), new LoadListener() {})
+            new ExtractStager(connection(), new LoadListener() {}, root)
                 .stage(
                     schema,
                     source(records),
