@@ -99,17 +99,22 @@ final class RawLanding {
       createDirect("create_raw_copy", slots, copy);
     }
     execute(sql.sql("create_raw_java", slots), javaFile);
-    execute(sql.sql("create_raw_view"), null);
-    if (direct) {
-      try (DuckDBAppender shifts =
+    List<CsvPreScan.Shift> shifts = direct ? scan.shifts() : List.of();
+    if (shifts.isEmpty() || (shifts.size() == 1 && shifts.get(0).ordinal() == 0)) {
+      // one shift for every row (or no row read by DuckDB): lines without the ASOF join
+      long shift = shifts.isEmpty() ? 0 : shifts.get(0).shift();
+      execute(sql.sql("create_raw_view_one_shift", Map.of("shift", Long.toString(shift))), null);
+    } else {
+      execute(sql.sql("create_raw_view"), null);
+      try (DuckDBAppender rows =
           connection
               .unwrap(DuckDBConnection.class)
               .createAppender("temp", "main", sql.stagingTable("shifts"))) {
-        for (CsvPreScan.Shift s : scan.shifts()) {
-          shifts.beginRow();
-          shifts.append(s.ordinal());
-          shifts.append(s.shift());
-          shifts.endRow();
+        for (CsvPreScan.Shift s : shifts) {
+          rows.beginRow();
+          rows.append(s.ordinal());
+          rows.append(s.shift());
+          rows.endRow();
         }
       }
     }
