@@ -115,7 +115,6 @@ public final class ExtractStager {
       query = new RuleQuery(schema, header);
       quarantine = quarantines.open(schema, source.origin(), header);
       opened[0] = quarantine;
-      execute(sql.sql("create_staging_table"));
       execute(sql.sql("create_rejected_keys_table"));
       landed =
           new RawLanding(connection, sql, folder)

@@ -32,7 +32,9 @@ public final class OdsMerger {
     if (!first) {
       update(staged, deliveryDate, sql);
     }
-    try (PreparedStatement insert = connection.prepareStatement(sql.single("insert_new"))) {
+    // a first load adds every staged record: no key can be in the table yet
+    try (PreparedStatement insert =
+        connection.prepareStatement(sql.single(first ? "insert_first" : "insert_new"))) {
       insert.setObject(1, deliveryDate);
       insert.setString(2, staged.origin());
       insert.executeUpdate();
@@ -52,8 +54,8 @@ public final class OdsMerger {
   }
 
   /**
-   * Whether the table is empty: on a first load the UPDATE join and the full-mode scan find nothing
-   * and are skipped (the UPDATE's join over a million staged rows cost ~0.5 s for nothing).
+   * Whether the table is empty: on a first load the UPDATE join, the insert's anti-join and the
+   * full-mode scan find nothing and are skipped (pipeline/INGESTION-LOADING.md).
    */
   private boolean isEmpty(OdsStatements sql) throws SQLException {
     try (Statement st = connection.createStatement();

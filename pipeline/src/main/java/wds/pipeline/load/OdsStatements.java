@@ -34,14 +34,15 @@ public final class OdsStatements {
     fragments.put("raw_direct", quote("stage_" + base + "__raw_direct"));
     fragments.put("raw_java", quote("stage_" + base + "__raw_java"));
     fragments.put("shifts", quote("stage_" + base + "__shifts"));
-    fragments.put("judged", quote("stage_" + base + "__judged"));
+    // the rules query makes the staging table itself (every row, typed, with its _rule): the
+    // rejected rows leave it once they are quarantined, so the valid rows are not copied again
+    fragments.put("judged", quote("stage_" + base));
     fragments.put("pseudonyms", quote("stage_" + base + "__pseudonyms"));
     fragments.put("texts", quote("stage_" + base + "__texts"));
     fragments.put("context", quote("stage_" + base + "__context"));
     fragments.put("areas", quote("stage_" + base + "__areas"));
     fragments.put("indicator_codes", quote("stage_" + base + "__indicator_codes"));
     fragments.put("column_definitions", join(table.columns(), OdsStatements::definition, ",\n  "));
-    fragments.put("row_column_definitions", join(rows, OdsStatements::definition, ",\n  "));
     fragments.put("key_text_definitions", join(keys, c -> quote(c.name()) + " VARCHAR", ", "));
     fragments.put("key", join(keys, c -> quote(c.name()), ", "));
     fragments.put("row_columns", join(rows, c -> quote(c.name()), ", "));

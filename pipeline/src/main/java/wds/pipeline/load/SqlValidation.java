@@ -29,8 +29,10 @@ import wds.schemas.ExtractSchema;
 /**
  * Validates one landed file in DuckDB: fills the file's context tables (extract date, areas,
  * indicator catalogue), keys its distinct identity numbers and pseudonymised text in Java, runs the
- * {@link RuleQuery}, stages the typed valid rows, and writes the rejected ones (the malformed ones
- * of the landing among them) to the quarantine in line order, with their keys for full mode.
+ * {@link RuleQuery} into the staging table (every row typed, with the rule it breaks), writes the
+ * rejected ones (the malformed ones of the landing among them) to the quarantine in line order,
+ * with their keys for full mode, and takes them out of the staging table: the typed valid rows stay
+ * there for the merge.
  */
 final class SqlValidation {
 
@@ -66,15 +68,20 @@ final class SqlValidation {
       throws SQLException, IOException {
     fillContext();
     keyPseudonyms();
+    // the judged table is the staging table: every row typed, with the rule it breaks
     execute(List.of(query.judge(tables)));
     long staged;
-    try (Statement st = connection.createStatement()) {
-      staged = st.executeUpdate(sql.sql("stage_valid_rows").get(0));
+    boolean rejected;
+    try (Statement st = connection.createStatement();
+        ResultSet rs = st.executeQuery(sql.single("count_judged_rows"))) {
+      rs.next();
+      staged = rs.getLong(1);
+      rejected = rs.getLong(2) > 0;
     }
-    boolean rejected = count(sql.sql("count_rejected_rows").get(0)) > 0;
     quarantine(rejected, malformed, quarantine, rejects);
     if (rejected) {
       execute(sql.sql("add_rejected_keys", Map.of("raw_key", rawKey())));
+      execute(sql.sql("remove_rejected_rows"));
     }
     return staged;
   }
@@ -210,14 +217,6 @@ final class SqlValidation {
       key.add("r." + quote(RuleQuery.rawColumn(query.position(name))) + " AS " + quote(name));
     }
     return String.join(", ", key);
-  }
-
-  private long count(String query) throws SQLException {
-    try (Statement st = connection.createStatement();
-        ResultSet rs = st.executeQuery(query)) {
-      rs.next();
-      return rs.getLong(1);
-    }
   }
 
   private void execute(List<String> statements) throws SQLException {
