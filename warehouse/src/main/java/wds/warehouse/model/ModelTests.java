@@ -40,7 +40,7 @@ public final class ModelTests {
    * failing test, naming the model, the test and the number of rows at fault; empty when all pass.
    *
    * <p>Every test is the same query as when each ran alone, and all of them run as one statement (a
-   * {@code union all} of their counts) instead of some 350 queries, which took 10-25% less CPU on
+   * {@code union all} of their counts) instead of some 600 queries, which took 10-25% less CPU on
    * the default county (NIGHTLY-SPEED.md, "Build CPU, branch build-fast"). When that statement
    * fails in any way, the tests run one by one, so a test that cannot run fails the gate with the
    * very error it gave before.
