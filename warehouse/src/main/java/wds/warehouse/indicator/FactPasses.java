@@ -179,6 +179,7 @@ final class FactPasses {
       slots.put("grouping_sets_counted", groupingSets(bySex, residenceSplit, ", counted"));
       sql = SqlFile.load(DISTINCT_TEMPLATE).render(slots);
     }
+    LOG.trace("{}:\n{}", rows, sql);
     for (PartOf p : parts) {
       tallies.put(p.key(), new HashMap<>());
     }

@@ -22,8 +22,11 @@ keyed as materialized (
     {{keyed}}
 ),
 
-part as (
-    -- the fact's rows per year, by the reference-day rule (reference_*.sql)
+part as not materialized (
+    -- the fact's rows per year, by the reference-day rule (reference_*.sql); formed again for
+    -- each of its two readers: materialised, every column of the 3.3 M spell-years of insurance
+    -- was written and read back, which cost more than joining the years twice
+    -- (NIGHTLY-SPEED.md)
     {{rows}}
 ),
 

@@ -1,7 +1,11 @@
 package wds.warehouse.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.sql.SQLException;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -91,6 +95,65 @@ class ModelTestsTest {
           .containsExactly("keys: note holds 2 identity-number-like values");
     } finally {
       f.execute("drop table snap.keys");
+    }
+  }
+
+  @Test
+  void failures_GivenFaultsOfEveryKind_ThenOneStatementFindsWhatOneQueryPerTestFinds()
+      throws Exception {
+    f.execute("create table snap.value_backup as select * from snap.indicator_value");
+    f.execute("create table snap.area_backup as select * from snap.dim_area");
+    f.execute("create table snap.leak (note varchar)");
+    try {
+      // a copy without the table's constraints, so that a null can be written
+      f.execute("create or replace table snap.indicator_value as select * from snap.value_backup");
+      f.execute(
+          "update snap.indicator_value set residence = 'suburb', numerator = -1,"
+              + " status = null, area_code = 'nowhere' where rowid = (select min(rowid) from"
+              + " snap.indicator_value)");
+      f.execute(
+          "insert into snap.dim_area select * replace ('x' || area_code as area_code,"
+              + " 'city' as area_level) from snap.dim_area limit 2");
+      f.execute("insert into snap.leak values ('652323199001011234'), ('652323900101123')");
+      ModelTests tests = new ModelTests();
+      List<String> together = tests.together(f.conn(), "snap");
+      assertThat(together)
+          .as("each kind of test, counted in the one statement, its values bound in order")
+          .contains(
+              "indicator_value: accepted_values(residence in [all, urban, rural]) fails for 1"
+                  + " rows",
+              "indicator_value: not_null(indicator_code, year, area_code, residence, sex,"
+                  + " status, basis, provisional) fails for 1 rows",
+              "indicator_value: non_negative(numerator, denominator) fails for 1 rows",
+              "indicator_value: relationships(area_code -> dim_area.area_code) fails for 1 rows",
+              "dim_area: accepted_values(area_level in [county, township, village]) fails for 2"
+                  + " rows",
+              "leak: note holds 2 identity-number-like values")
+          .anySatisfy(m -> assertThat(m).startsWith("indicator_value: expression("));
+      assertThat(together).isEqualTo(tests.oneByOne(f.conn(), "snap"));
+      assertThat(tests.failures(f.conn(), "snap")).isEqualTo(together);
+    } finally {
+      f.execute("drop table snap.leak");
+      f.execute("create or replace table snap.dim_area as select * from snap.area_backup");
+      f.execute("drop table snap.area_backup");
+      f.execute("create or replace table snap.indicator_value as select * from snap.value_backup");
+      f.execute("drop table snap.value_backup");
+    }
+  }
+
+  @Test
+  void failures_GivenATestThatCannotRun_ThenTheErrorOfThatTestAlone() throws Exception {
+    f.execute("alter table snap.dim_sex rename column sex_code to sex_code_hidden");
+    try {
+      ModelTests tests = new ModelTests();
+      SQLException alone =
+          catchThrowableOfType(SQLException.class, () -> tests.oneByOne(f.conn(), "snap"));
+      assertThat(alone.getMessage()).isNotBlank();
+      assertThatThrownBy(() -> tests.failures(f.conn(), "snap"))
+          .isInstanceOf(SQLException.class)
+          .hasMessage(alone.getMessage());
+    } finally {
+      f.execute("alter table snap.dim_sex rename column sex_code_hidden to sex_code");
     }
   }
 
