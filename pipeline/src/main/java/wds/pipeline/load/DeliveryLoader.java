@@ -60,8 +60,19 @@ public final class DeliveryLoader implements AutoCloseable {
     this.merger = new OdsMerger(connection);
     this.manifests = new ManifestCheck(catalog, audit);
     this.stager = new ExtractStager(connection, listener, settings.quarantine());
-    // a killed load's staging files (raw identity numbers among them) go before anything is read
+    // a killed load's staging files (raw identity numbers among them) go before anything is read,
+    // and DuckDB's own spill of the raw tables goes where they went
     StagingFolder.clearLeftovers(settings.quarantine());
+    try {
+      StagingFolder.spillInto(connection, settings.quarantine());
+    } catch (IOException | SQLException e) {
+      throw new IllegalStateException(
+          "cannot put the work database's spill folder in the quarantine "
+              + settings.quarantine()
+              + ": "
+              + e.getMessage(),
+          e);
+    }
     this.refusal = new DeliveryRefusal(connection, merger, audit);
   }
 

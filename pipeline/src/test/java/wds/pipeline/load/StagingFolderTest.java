@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -75,6 +77,25 @@ class StagingFolderTest {
     try (Stream<Path> files = Files.list(home.resolve("quarantine"))) {
       assertThat(files.map(p -> p.getFileName().toString()))
           .noneMatch(n -> n.startsWith(".staging-"));
+    }
+  }
+
+  @Test
+  void duckDbsSpillOfALoad_goesToTheQuarantine_notBesideTheWorkDatabase() throws Exception {
+    try (LoaderFixture fixture = new LoaderFixture(home);
+        Statement st = fixture.connection().createStatement()) {
+      // a sort of ~250 MB of text under a 64 MB limit has to spill
+      st.execute("SET memory_limit = '64MB'");
+      try (ResultSet rs =
+          st.executeQuery(
+              "SELECT count(*) FROM (SELECT md5(range::VARCHAR) || md5((range + 1)::VARCHAR) AS h"
+                  + " FROM range(3000000) ORDER BY h)")) {
+        rs.next();
+        assertThat(rs.getLong(1)).isEqualTo(3_000_000L);
+      }
+
+      assertThat(home.resolve("quarantine").resolve(StagingFolder.SPILL)).isDirectory();
+      assertThat(home.resolve("warehouse/work.duckdb.tmp")).doesNotExist();
     }
   }
 }
