@@ -61,7 +61,11 @@ public final class PublishedReports {
     Path snapshot = new Snapshots(home.snapshots()).requireCurrent();
     ReportsFolder reports = ReportsFolder.of(home);
     Path folder = reports.snapshot(snapshot);
-    Written written = write(snapshot, home.publicFeed(), folder, ReportsFolder.publicReports(home));
+    Written written;
+    // C1 alone while the reports are built: they run once per process (QuickCompilation)
+    try (QuickCompilation c1 = QuickCompilation.open()) {
+      written = write(snapshot, home.publicFeed(), folder, ReportsFolder.publicReports(home));
+    }
     Files.createDirectories(folder);
     AtomicLink.pointTo(reports.currentLink(), folder.getFileName().toString());
     prune(home, reports);
