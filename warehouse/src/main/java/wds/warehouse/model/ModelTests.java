@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 import wds.schemas.sql.SqlFile;
@@ -21,6 +23,8 @@ import wds.schemas.sql.SqlFile;
  * warehouse, and checks that no text column anywhere holds an identity number.
  */
 public final class ModelTests {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ModelTests.class);
 
   private static final String ROOT = "wds/warehouse/tests/";
   private static final ObjectMapper JSON = JsonMapper.builder().build();
@@ -49,6 +53,9 @@ public final class ModelTests {
     try {
       return together(conn, catalog);
     } catch (SQLException | RuntimeException e) {
+      // the one-by-one run gives the failing test's own error; this line says why it ran
+      LOG.info(
+          "model tests run one by one: the single statement failed ({})", e.getClass().getName());
       return oneByOne(conn, catalog);
     }
   }
