@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -132,9 +133,19 @@ final class RawLanding {
     }
   }
 
-  /** DuckDB reads the file in file order: rowid is then each record's ordinal. */
+  /**
+   * DuckDB reads the file in file order: rowid is then each record's ordinal. The connection's own
+   * setting is put back afterwards: RESET would give DuckDB's default, which keeps the order, and
+   * every later statement of the loader would pay for it.
+   */
   private void createDirect(String template, Map<String, String> slots, Path file)
       throws SQLException {
+    String before;
+    try (Statement st = connection.createStatement();
+        ResultSet rs = st.executeQuery("SELECT current_setting('preserve_insertion_order')")) {
+      rs.next();
+      before = rs.getBoolean(1) ? "true" : "false";
+    }
     try (Statement st = connection.createStatement()) {
       st.execute("SET preserve_insertion_order = true");
     }
@@ -142,7 +153,7 @@ final class RawLanding {
       execute(sql.sql(template, slots), file);
     } finally {
       try (Statement st = connection.createStatement()) {
-        st.execute("RESET preserve_insertion_order");
+        st.execute("SET preserve_insertion_order = " + before);
       }
     }
   }

@@ -158,6 +158,27 @@ class RawLandingTest {
     assertThat(landed.read()).isEqualTo(expectedRead);
   }
 
+  @Test
+  void landingInFileOrder_leavesTheConnectionsOwnInsertionOrderSetting() throws Exception {
+    Path file = dir.resolve("order.csv");
+    Files.writeString(file, "id,text,n\n1,a,2\n3,b,4\n");
+    OdsStatements sql =
+        new OdsStatements(OdsTable.of(LoaderFixture.CATALOG.get("civil", "assistance")));
+    Path folder = Files.createDirectory(dir.resolve("staging-order"));
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+        RecordReader reader = CsvRecordReader.open(file, StandardCharsets.UTF_8)) {
+      try (Statement st = c.createStatement()) {
+        st.execute("SET preserve_insertion_order = false");
+      }
+      new RawLanding(c, sql, folder).land(source(file, reader), reader, reader.header(), n -> {});
+      try (Statement st = c.createStatement();
+          ResultSet rs = st.executeQuery("SELECT current_setting('preserve_insertion_order')")) {
+        rs.next();
+        assertThat(rs.getBoolean(1)).isFalse();
+      }
+    }
+  }
+
   private static RecordSource source(Path file, RecordReader reader) {
     return new RecordSource() {
       @Override
