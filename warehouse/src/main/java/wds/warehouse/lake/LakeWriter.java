@@ -9,11 +9,21 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.duckdb.DuckDBConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import wds.schemas.sql.SqlFile;
@@ -27,10 +37,11 @@ import wds.warehouse.publish.VersionedFolder;
  * snapshot as Parquet under {@code <lake>/<table>/}, facts partitioned by year Hive-style ({@code
  * fact_births/year=2024/part-0.parquet}), the others one file ({@code dim_sex/part-0.parquet}).
  * DuckDB writes the files itself ({@code COPY … TO … (FORMAT parquet, PARTITION_BY (year))}), one
- * statement per table; Apache Parquet's Java library then reads each file's footer and checks its
- * schema and row count against the table ({@link ParquetFooters}). The new lake is written aside
- * and swapped in whole (see {@link VersionedFolder}) only when every file passes, so a dashboard
- * never reads a half-written or broken one.
+ * statement per table, on as many connections at once as DuckDB has threads, the largest tables
+ * first; Apache Parquet's Java library then reads each file's footer and checks its schema and row
+ * count against the table ({@link ParquetFooters}). The new lake is written aside and swapped in
+ * whole (see {@link VersionedFolder}) only when every file passes, so a dashboard never reads a
+ * half-written or broken one.
  */
 public final class LakeWriter {
 
@@ -81,45 +92,165 @@ public final class LakeWriter {
       limits.apply(connection);
       String catalog = currentCatalog(connection);
       CatalogTables tables = CatalogTables.read(connection, catalog);
-      for (var table : tables.tables().entrySet()) {
-        if (TABLE_PREFIXES.stream().noneMatch(table.getKey()::startsWith)) {
-          continue;
-        }
-        Path folder = building.resolve(table.getKey());
-        Files.createDirectories(folder);
-        boolean partitioned =
-            table.getKey().startsWith("fact_")
-                && table.getValue().stream().anyMatch(c -> c.name().equals(PARTITION));
-        Map<String, Long> expected =
-            partitioned ? partitionRows(connection, table.getKey()) : Map.of();
-        List<ParquetColumn> columns;
-        if (partitioned && !expected.isEmpty()) {
-          // the partition value lives in the folder name (Hive style), not in the file
-          columns = parquetColumns(table.getValue(), PARTITION);
-          copy(
-              connection,
-              select(parquetColumns(table.getValue(), null))
-                  + " FROM "
-                  + SqlFile.quote(table.getKey()),
-              folder,
-              ", PARTITION_BY (" + SqlFile.quote(PARTITION) + "), FILENAME_PATTERN 'part-{i}'");
-        } else {
-          // a fact without rows is still one file with the whole schema: a glob that matches
-          // nothing is an error in DuckDB, Spark and Trino
-          columns = parquetColumns(table.getValue(), null);
-          expected = Map.of("", count(connection, table.getKey()));
-          copy(
-              connection,
-              select(columns) + " FROM " + SqlFile.quote(table.getKey()),
-              folder.resolve("part-0.parquet"),
-              "");
-        }
-        rows.put(table.getKey(), ParquetFooters.check(folder, table.getKey(), columns, expected));
-      }
+      List<String> names =
+          tables.tables().keySet().stream()
+              .filter(name -> TABLE_PREFIXES.stream().anyMatch(name::startsWith))
+              .toList();
+      Map<String, Long> written =
+          writeTables(connection, building, tables, largestFirst(connection, names));
+      names.forEach(name -> rows.put(name, written.get(name)));
     }
     Path published = lake.publish(building, version);
     log.info("lake {} published: {} tables, {} rows", version, rows.size(), total(rows));
     return new Result(published, rows);
+  }
+
+  /**
+   * Writes and checks {@code names} on as many connections to the snapshot as DuckDB has threads,
+   * each taking the next table when it is done: the small tables and the footers' checks, which
+   * keep one core busy, then run beside the large partitioned COPYs instead of after them.
+   *
+   * @return the rows checked per table
+   */
+  private Map<String, Long> writeTables(
+      Connection connection, Path building, CatalogTables tables, List<String> names)
+      throws SQLException, IOException {
+    Queue<String> queue = new ConcurrentLinkedQueue<>(names);
+    Map<String, Long> rows = new ConcurrentHashMap<>();
+    int writers = Math.min(limits.threads(), names.size());
+    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, writers));
+    List<Future<Void>> running = new ArrayList<>();
+    try {
+      for (int i = 0; i < writers; i++) {
+        boolean first = i == 0;
+        running.add(
+            pool.submit(
+                () -> {
+                  if (first) {
+                    drain(connection, building, tables, queue, rows);
+                  } else {
+                    try (Connection other = connection.unwrap(DuckDBConnection.class).duplicate()) {
+                      drain(other, building, tables, queue, rows);
+                    }
+                  }
+                  return null;
+                }));
+      }
+      joinAll(running);
+    } finally {
+      pool.shutdownNow();
+    }
+    return rows;
+  }
+
+  /**
+   * Takes tables from {@code queue} until it is empty; a table that fails empties it, so that the
+   * other writers stop after the table they are writing.
+   */
+  private void drain(
+      Connection connection,
+      Path building,
+      CatalogTables tables,
+      Queue<String> queue,
+      Map<String, Long> rows)
+      throws SQLException, IOException {
+    try {
+      for (String name = queue.poll(); name != null; name = queue.poll()) {
+        rows.put(name, writeTable(connection, building, name, tables.columns(name)));
+      }
+    } catch (SQLException | IOException | RuntimeException e) {
+      queue.clear();
+      throw e;
+    }
+  }
+
+  /** Writes one table's files and checks their footers against it; returns its rows. */
+  private long writeTable(
+      Connection connection, Path building, String table, List<CatalogTables.TableColumn> all)
+      throws SQLException, IOException {
+    Path folder = building.resolve(table);
+    Files.createDirectories(folder);
+    boolean partitioned =
+        table.startsWith("fact_") && all.stream().anyMatch(c -> c.name().equals(PARTITION));
+    Map<String, Long> expected = partitioned ? partitionRows(connection, table) : Map.of();
+    List<ParquetColumn> columns;
+    if (partitioned && !expected.isEmpty()) {
+      // the partition value lives in the folder name (Hive style), not in the file
+      columns = parquetColumns(all, PARTITION);
+      copy(
+          connection,
+          select(parquetColumns(all, null)) + " FROM " + SqlFile.quote(table),
+          folder,
+          ", PARTITION_BY (" + SqlFile.quote(PARTITION) + "), FILENAME_PATTERN 'part-{i}'");
+    } else {
+      // a fact without rows is still one file with the whole schema: a glob that matches
+      // nothing is an error in DuckDB, Spark and Trino
+      columns = parquetColumns(all, null);
+      expected = Map.of("", count(connection, table));
+      copy(
+          connection,
+          select(columns) + " FROM " + SqlFile.quote(table),
+          folder.resolve("part-0.parquet"),
+          "");
+    }
+    return ParquetFooters.check(folder, table, columns, expected);
+  }
+
+  /**
+   * Waits for every writer, so that none still writes when the connection closes, then rethrows
+   * what failed the first that failed.
+   */
+  private static void joinAll(List<Future<Void>> writers) throws SQLException, IOException {
+    Throwable failure = null;
+    boolean interrupted = false;
+    for (Future<Void> writer : writers) {
+      while (true) {
+        try {
+          writer.get();
+          break;
+        } catch (InterruptedException e) {
+          interrupted = true;
+        } catch (ExecutionException e) {
+          failure = failure == null ? e.getCause() : failure;
+          break;
+        }
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+    if (failure instanceof SQLException sql) {
+      throw sql;
+    }
+    if (failure instanceof IOException io) {
+      throw io;
+    }
+    if (failure instanceof RuntimeException runtime) {
+      throw runtime;
+    }
+    if (failure instanceof Error error) {
+      throw error;
+    }
+    if (failure != null) {
+      throw new IllegalStateException(failure);
+    }
+  }
+
+  /** The tables by DuckDB's estimate of their rows, largest first: the long COPYs start first. */
+  private static List<String> largestFirst(Connection connection, List<String> names)
+      throws SQLException {
+    Map<String, Long> size = new LinkedHashMap<>();
+    try (PreparedStatement statement =
+            connection.prepareStatement(
+                "SELECT table_name, estimated_size FROM duckdb_tables() WHERE NOT temporary");
+        ResultSet result = statement.executeQuery()) {
+      while (result.next()) {
+        size.put(result.getString(1), result.getLong(2));
+      }
+    }
+    return names.stream()
+        .sorted(Comparator.comparingLong((String name) -> size.getOrDefault(name, 0L)).reversed())
+        .toList();
   }
 
   /** One COPY of a query to Parquet: DuckDB's own writer, on all its threads. */

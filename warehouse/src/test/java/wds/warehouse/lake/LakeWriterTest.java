@@ -1,10 +1,12 @@
 package wds.warehouse.lake;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static wds.warehouse.publish.TestDb.execute;
 import static wds.warehouse.publish.TestDb.rows;
 import static wds.warehouse.publish.TestDb.value;
 
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -14,6 +16,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import wds.warehouse.DuckDbLimits;
 import wds.warehouse.publish.TestDb;
 
 class LakeWriterTest {
@@ -205,6 +208,26 @@ class LakeWriterTest {
     assertThat(first.folder()).doesNotExist();
     assertThat(second.folder()).isDirectory();
     assertThat(third.folder()).isDirectory();
+  }
+
+  @Test
+  void write_WhenOneTableFailsBesideTheOtherWriter_ThenTheLakeIsNotPublishedAndTheOldOneStays()
+      throws Exception {
+    LakeWriter writer = new LakeWriter(home.resolve("lake"), new DuckDbLimits("1GB", 2));
+    LakeWriter.Result first = writer.write(snapshot);
+    try (Connection c = TestDb.open(snapshot)) {
+      // a folder name longer than file systems allow (255 bytes): its files cannot be written
+      execute(c, "CREATE TABLE dim_" + "x".repeat(300) + " (code VARCHAR)");
+    }
+
+    assertThatThrownBy(() -> writer.write(snapshot)).isInstanceOf(FileSystemException.class);
+
+    assertThat(Files.readSymbolicLink(home.resolve("lake")).toString())
+        .isEqualTo("lake.d/" + first.folder().getFileName());
+    try (Connection c = duckdb()) {
+      assertThat(value(c, "SELECT count(*) FROM " + parquet(home.resolve("lake"), "fact_births")))
+          .isEqualTo("4");
+    }
   }
 
   @Test
