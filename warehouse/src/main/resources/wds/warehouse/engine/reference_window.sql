@@ -10,24 +10,28 @@ params as (
         ?::integer as window_years
 ),
 
-years as (
-    select unnest(range(first_year, last_year + 1))::integer as cell_year from params
-),
-
-facts as (
-    select * from {{fact}}
+spans as (
+    -- the years whose window holds the row's year: from its year (less the offset) to the
+    -- window's last. Each row is repeated for its own years, where a join of every row with every
+    -- year compared them row by row (NIGHTLY-SPEED.md)
+    select
+        f.*,
+        greatest(f.year - p.year_offset, p.first_year) as first_cell_year,
+        least(f.year - p.year_offset + p.window_years - 1, p.last_year) as last_cell_year
+    from {{fact}} as f
+    cross join params as p
+    where f.year is not null
 ),
 
 final as (
     select
-        y.cell_year,
-        f.*,
-        age_on(f.person_birth_date, make_date(y.cell_year, 12, 31)) as age_ref
-    from years as y
-    cross join params as p
-    inner join facts as f
-        on f.year between y.cell_year + p.year_offset - p.window_years + 1
-        and y.cell_year + p.year_offset
+        cell_year,
+        * exclude (cell_year, first_cell_year, last_cell_year),
+        age_on(person_birth_date, make_date(cell_year, 12, 31)) as age_ref
+    from (
+        select unnest(range(first_cell_year, last_cell_year + 1))::integer as cell_year, *
+        from spans
+    )
 )
 
 select * from final

@@ -9,23 +9,42 @@ areas as (
     select * from dim_area
 ),
 
+registered_twice as (
+    -- the persons and school years with more than one registration (none in most deliveries)
+    select person_key, school_year
+    from students
+    group by person_key, school_year
+    having count(*) > 1
+),
+
 ranked as (
+    -- a registration alone in its person and school year is ranked first without a window: the
+    -- window sorted every registration by its 64-character person key
+    select s.*, 1::bigint as record_rank
+    from students as s
+    anti join registered_twice as t
+        on t.person_key is not distinct from s.person_key
+        and t.school_year is not distinct from s.school_year
+    union all
     select
-        *,
+        s.*,
         -- one person registered twice in a school year (a duplicate registration) counts once:
         -- the record still at school wins, then the higher school type and grade
         row_number() over (
-            partition by person_key, school_year
+            partition by s.person_key, s.school_year
             order by
-                case status when 'enrolled' then 1 when 'graduated' then 2 else 3 end,
-                case school_type
+                case s.status when 'enrolled' then 1 when 'graduated' then 2 else 3 end,
+                case s.school_type
                     when 'senior_vocational' then 4 when 'senior_general' then 3
                     when 'junior' then 2 else 1
                 end desc,
-                grade desc,
-                school_code
+                s.grade desc,
+                s.school_code
         ) as record_rank
-    from students
+    from students as s
+    semi join registered_twice as t
+        on t.person_key is not distinct from s.person_key
+        and t.school_year is not distinct from s.school_year
 ),
 
 final as (

@@ -77,26 +77,63 @@ spells as materialized (
     left join persons as p using (person_key)
 ),
 
-flagged_spells as (
-    -- shared: the spell's dates overlap another spell of the person in the measure, so both may be
-    -- active on one 31 December (or its person is unknown); a spell not shared gives its person
-    -- one row in the measure on each day it counts
-    select
-        s.*,
-        s.person_id is null or exists (
-            select 1
-            from spells as o
-            where o.measure = s.measure
-                and o.person_id = s.person_id
-                and o.spell_no <> s.spell_no
-                and o.start_date < coalesce(s.end_date, 'infinity'::date)
-                and s.start_date < coalesce(o.end_date, 'infinity'::date)
-        ) as shared
+overlapping as (
+    -- the spells whose dates overlap another spell of the person in the measure, so both may be
+    -- active on one 31 December: a join of the spells on integers, not a correlated exists (which
+    -- DuckDB grouped every spell for first)
+    select distinct s.spell_no
     from spells as s
+    inner join spells as o
+        on o.measure = s.measure
+        and o.person_id = s.person_id
+        and o.spell_no <> s.spell_no
+        and o.start_date < coalesce(s.end_date, 'infinity'::date)
+        and s.start_date < coalesce(o.end_date, 'infinity'::date)
+),
+
+flagged_spells as (
+    -- shared: the spell overlaps another of its person in the measure (or its person is
+    -- unknown); a spell not shared gives its person one row in the measure on each day it counts
+    select s.*, s.person_id is null or v.spell_no is not null as shared
+    from spells as s
+    left join overlapping as v using (spell_no)
+),
+
+spell_spans as (
+    -- the spells not shared, counted by what their year-end rows share: a spell is active on 31
+    -- December of each year from its start's to the one before its end's (started on or before
+    -- the day, not ended on or before it), and on that day its person's age (age_on) is the year
+    -- less the birth year. Grouped before they repeat per year: ~1 M spells, not their 3.4 M year-end rows
+    select
+        s.measure,
+        s.area_code,
+        s.sex_code,
+        year(s.person_birth_date) as birth_year,
+        greatest(year(s.start_date), c.first_year) as first_active,
+        least(coalesce(year(s.end_date) - 1, c.last_year), c.last_year) as last_active,
+        count(*) as persons
+    from flagged_spells as s
+    cross join context as c
+    where not s.shared and s.start_date is not null
+    group by all
+),
+
+span_rows as (
+    select measure, unnest(range(first_active, last_active + 1))::integer as year, area_code,
+        sex_code, birth_year, persons
+    from spell_spans
+),
+
+span_cells as (
+    select s.measure, s.year, s.area_code, s.sex_code, a.age_group, sum(s.persons) as persons
+    from span_rows as s
+    inner join ages as a on a.age_years = least((s.year - s.birth_year)::integer, 100)
+    group by all
 ),
 
 stocks as (
-    -- active on 31 December: started on or before the day, not ended on or before it
+    -- active on 31 December: started on or before the day, not ended on or before it (the shared
+    -- spells; the others are span_cells)
     select
         s.measure,
         y.year,
@@ -109,6 +146,7 @@ stocks as (
     inner join years as y
         on s.start_date <= make_date(y.year, 12, 31)
         and (s.end_date is null or s.end_date > make_date(y.year, 12, 31))
+    where s.shared
     union all
     select 'students', f.year, f.area_code, f.sex_code, f.age_years, p.person_id,
         -- shared: two school-year rows of the person (or an unknown person)
@@ -138,8 +176,8 @@ event_cells as (
 ),
 
 stock_rows as (
-    -- the stocks with their age group. Not shared (all but ~2,400 of the default county's 3.8 M):
-    -- the person has this one row in the measure that year, so the row is counted per area and
+    -- the shared spells' year-end rows and the school years, with their age group. A school year
+    -- not shared is its person's one row in the measure that year, so it is counted per area and
     -- rolled up after, without distinct rows
     select s.measure, s.year, s.area_code, s.sex_code, a.age_group, s.person_id, s.shared
     from stocks as s
@@ -152,9 +190,15 @@ single_cells as (
     select s.measure, s.year, r.rollup_area_code as area_code, r.rollup_level as area_level,
         s.sex_code, s.age_group, sum(s.persons) as value
     from (
-        select measure, year, area_code, sex_code, age_group, count(*) as persons
-        from stock_rows
-        where not shared
+        select measure, year, area_code, sex_code, age_group, sum(persons) as persons
+        from (
+            select measure, year, area_code, sex_code, age_group, count(*) as persons
+            from stock_rows
+            where not shared
+            group by all
+            union all
+            select * from span_cells
+        )
         group by all
     ) as s
     inner join (select distinct * from rollup) as r using (area_code)
