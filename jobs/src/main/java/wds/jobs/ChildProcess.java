@@ -70,10 +70,7 @@ public final class ChildProcess {
     List<String> line =
         new ArrayList<>(
             WdsJava.asLaunched(
-                List.of(
-                    WdsJava.BUILD_HEAP,
-                    WdsJava.BATCH_JIT,
-                    Objects.toString(System.getenv("WDS_JAVA_OPTS"), ""))));
+                List.of(WdsJava.BUILD_HEAP, Objects.toString(System.getenv("WDS_JAVA_OPTS"), ""))));
     line.addAll(List.of(command, "--home", home.toString(), "--drop", drop.toString()));
     return run(
         command,

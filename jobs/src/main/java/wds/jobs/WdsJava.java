@@ -24,16 +24,6 @@ public final class WdsJava {
    */
   public static final String BUILD_HEAP = "-Xmx768m";
 
-  /**
-   * The JIT of a process that loads, builds and publishes a county once and exits: C1 only. Since
-   * rows are validated in DuckDB, such a process's own Java is short, and C2's compiles cost more
-   * CPU than they save: the default county's whole nightly took 11% less CPU with C1 only, and its
-   * reports build faster than with C2 excluded only while they are written ({@code
-   * QuickCompilation}; warehouse/NIGHTLY-SPEED.md). The {@code wds} launcher gives the same option
-   * to the same commands.
-   */
-  public static final String BATCH_JIT = "-XX:TieredStopAtLevel=1";
-
   private WdsJava() {}
 
   /**

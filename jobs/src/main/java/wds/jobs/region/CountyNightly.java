@@ -45,10 +45,7 @@ public final class CountyNightly {
     List<String> command =
         new ArrayList<>(
             WdsJava.command(
-                List.of(
-                    WdsJava.BUILD_HEAP,
-                    WdsJava.BATCH_JIT,
-                    Objects.toString(System.getenv(JAVA_OPTS), ""))));
+                List.of(WdsJava.BUILD_HEAP, Objects.toString(System.getenv(JAVA_OPTS), ""))));
     command.addAll(
         List.of(
             "nightly",
