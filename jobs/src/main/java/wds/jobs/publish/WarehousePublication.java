@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import wds.jobs.HomeModes;
 import wds.jobs.WdsHome;
+import wds.jobs.report.QuickCompilation;
 import wds.pipeline.load.WorkDatabase;
 import wds.schemas.SchemaCatalog;
 import wds.warehouse.DuckDbLimits;
@@ -105,8 +106,13 @@ public final class WarehousePublication {
 
   /** Writes the public feed (small cells suppressed) from the current snapshot. */
   public PublicFeedWriter.Result publishFeed() throws SQLException, IOException {
-    PublicFeedWriter.Result result =
-        new PublicFeedWriter(home.publicFeed(), settings.feedAgeBands()).write(currentSnapshot());
+    PublicFeedWriter.Result result;
+    // C1 alone, as for the reports: the feed's code (Parquet's writer, the suppression) runs once
+    // per process, where C2's compiles cost more than they save (NIGHTLY-SPEED.md, feed-fast)
+    try (QuickCompilation c1 = QuickCompilation.open()) {
+      result =
+          new PublicFeedWriter(home.publicFeed(), settings.feedAgeBands()).write(currentSnapshot());
+    }
     HomeModes.apply(home);
     return result;
   }

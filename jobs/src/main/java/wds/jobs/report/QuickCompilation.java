@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * <p>On a JVM without HotSpot's diagnostic commands the span does nothing. Spans do not nest: the
  * JVM removes the directive added last.
  */
-final class QuickCompilation implements AutoCloseable {
+public final class QuickCompilation implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(QuickCompilation.class);
 
@@ -43,7 +43,7 @@ final class QuickCompilation implements AutoCloseable {
   }
 
   /** Opens the span: C2 excluded until {@link #close}. */
-  static QuickCompilation open() {
+  public static QuickCompilation open() {
     Path file = null;
     try {
       file = Files.createTempFile("wds-c1-", ".json");
