@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * compiled by C1 (HotSpot then marks it "not compilable at level 4" and compiles it at level 1, as
  * {@code -XX:TieredStopAtLevel=1} would); methods C2 compiled before (the load's, the JDK's) keep
  * their code, and methods first hot after the span get C2 again. Measurements: {@code
- * warehouse/NIGHTLY-SPEED.md}, "Reports, lake and start, branch nightly-tail".
+ * warehouse/NIGHTLY-SPEED.md}, "Reports, lake and start, branch nightly-tail". The public feed is
+ * written inside such a span too, for the same reason ("Feed, branch feed-fast").
  *
  * <p>On a JVM without HotSpot's diagnostic commands the span does nothing. Spans do not nest: the
  * JVM removes the directive added last.
@@ -52,11 +53,11 @@ public final class QuickCompilation implements AutoCloseable {
       // "1 compiler directives added"; anything else (a parse error) leaves the JIT as it was
       boolean added = answer != null && answer.startsWith("1 ");
       if (!added) {
-        log.info("reports compiled with the default JIT: the directive was refused: {}", answer);
+        log.info("compiled with the default JIT: the C1-only directive was refused: {}", answer);
       }
       return new QuickCompilation(added);
     } catch (IOException | JMException | RuntimeException e) {
-      log.info("reports compiled with the default JIT: {}", e.toString());
+      log.info("compiled with the default JIT: {}", e.toString());
       return new QuickCompilation(false);
     } finally {
       if (file != null) {
@@ -82,7 +83,7 @@ public final class QuickCompilation implements AutoCloseable {
     try {
       invoke("compilerDirectivesRemove");
     } catch (JMException | RuntimeException e) {
-      log.warn("the reports' compiler directive could not be removed: {}", e.toString());
+      log.warn("the C1-only compiler directive could not be removed: {}", e.toString());
     }
   }
 
