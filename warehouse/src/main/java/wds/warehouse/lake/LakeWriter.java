@@ -97,7 +97,7 @@ public final class LakeWriter {
               .filter(name -> TABLE_PREFIXES.stream().anyMatch(name::startsWith))
               .toList();
       Map<String, Long> written =
-          writeTables(connection, building, tables, largestFirst(connection, names));
+          writeTables(connection, building, tables, largestFirst(connection, catalog, names));
       names.forEach(name -> rows.put(name, written.get(name)));
     }
     Path published = lake.publish(building, version);
@@ -237,15 +237,16 @@ public final class LakeWriter {
   }
 
   /** The tables by DuckDB's estimate of their rows, largest first: the long COPYs start first. */
-  private static List<String> largestFirst(Connection connection, List<String> names)
-      throws SQLException {
+  private static List<String> largestFirst(
+      Connection connection, String catalog, List<String> names) throws SQLException {
     Map<String, Long> size = new LinkedHashMap<>();
     try (PreparedStatement statement =
-            connection.prepareStatement(
-                "SELECT table_name, estimated_size FROM duckdb_tables() WHERE NOT temporary");
-        ResultSet result = statement.executeQuery()) {
-      while (result.next()) {
-        size.put(result.getString(1), result.getLong(2));
+        connection.prepareStatement(SqlFile.load(LakeWriter.class, "table_sizes.sql").sql())) {
+      statement.setString(1, catalog);
+      try (ResultSet result = statement.executeQuery()) {
+        while (result.next()) {
+          size.put(result.getString(1), result.getLong(2));
+        }
       }
     }
     return names.stream()
