@@ -121,10 +121,11 @@ final class FactPasses {
           // fact_distinct_cells.sql's slots, one entry per part: a value meets the condition in an
           // area or a cell when one of its rows there does
           distinct
+              .computeIfAbsent("conditions", k -> new ArrayList<>())
+              .add("(%1$s) as c_%2$d".formatted(where, column));
+          distinct
               .computeIfAbsent("records", k -> new ArrayList<>())
-              .add(
-                  "(count(*) filter (where %1$s))::bigint as records_%2$d"
-                      .formatted(where, column));
+              .add("(count(*) filter (where c_%1$d))::bigint as records_%1$d".formatted(column));
           distinct
               .computeIfAbsent("records_summed", k -> new ArrayList<>())
               .add("sum(records_%1$d)::bigint as records_%1$d".formatted(column));
@@ -132,8 +133,8 @@ final class FactPasses {
           distinct
               .computeIfAbsent("flags", k -> new ArrayList<>())
               .add(
-                  "bit_or(case when (%1$s) then year_bit else 0 end) as meets_%2$d"
-                      .formatted(where, column));
+                  "bit_or(case when c_%1$d then year_bit else 0 end) as meets_%1$d"
+                      .formatted(column));
           distinct
               .computeIfAbsent("flags_again", k -> new ArrayList<>())
               .add("bit_or(meets_%1$d) as meets_%1$d".formatted(column));

@@ -10,13 +10,15 @@
 -- once in each cell where one of its rows meets the part's condition, a null value nowhere.
 -- The years are bits: the rows are grouped by value and place (area, residence and sex, as an
 -- integer), each part's condition kept as the set of years in which one of the value's rows there
--- meets it (meets_<i>, bit k for year first_year + 62 * chunk + k), where grouping by year, value
+-- meets it (meets_<i>: bit k for the year first_year + 62 * chunk + k; 62 bits of a BIGINT, its
+-- sign bit left alone, and a build of more years has more chunks), where grouping by year, value
 -- and place held one row per value and year (1.75 M for the 3.3 M spell-years of insurance,
--- against 0.29 M; NIGHTLY-SPEED.md). Most values (a person) have one place: they are counted from
--- that row per year and place, and rolled up (alone_cells); only the others are grouped by cell and
--- value, their year bits or-ed (several_cells). These are groupings, which DuckDB spills to disk,
--- not distinct aggregates, whose state it keeps in memory. Distinct persons are counted by an
--- integer per person (person_ids.sql), given to the fact's rows before they are repeated per year.
+-- against 0.29 M; NIGHTLY-SPEED.md). Most values (a person) have one place in a chunk: they are
+-- counted from that row per year and place, and rolled up (alone_cells); only the others are
+-- grouped by cell and value, their bits or-ed (several_cells). These are groupings, which DuckDB
+-- spills to disk, not distinct aggregates, whose state it keeps in memory. Distinct persons are
+-- counted by an integer per person (person_ids.sql), given to the fact's rows before they are
+-- repeated per year.
 with
 
 rollup as (
@@ -45,26 +47,36 @@ keyed as materialized (
         and k.sex_code is not distinct from p.sex_code
 ),
 
-part as not materialized (
-    -- the fact's rows per year, by the reference-day rule (reference_*.sql); formed again for
-    -- each of its two readers: materialised, every column of the 3.3 M spell-years of insurance
-    -- was written and read back, which cost more than joining the years twice
-    -- (NIGHTLY-SPEED.md)
+part as (
+    -- the fact's rows per year, by the reference-day rule (reference_*.sql)
     {{rows}}
+),
+
+marked as materialized (
+    -- the rows in areas with cells, each with its value, its place and whether it meets each
+    -- part's condition (c_<i>): read twice, by the counts and by the values, and narrow, where
+    -- every column of the 3.3 M spell-years of insurance, materialised, cost more than forming
+    -- them twice (NIGHTLY-SPEED.md)
+    select cell_year, {{counted}} as counted, place_id,
+        {{conditions}}
+    from part
+    where place_id is not null
 ),
 
 area_rows as (
     -- the rows per year and area (with residence and sex), and those meeting each part's
     -- condition: counts add up, so the cells sum these over the roll-up rather than place rows
-    select
-        cell_year,
-        area_code,
-        residence,
-        sex_code,
-        count(*) as area_rows,
-        {{records}}
-    from part
-    group by cell_year, area_code, residence, sex_code
+    select p.area_code, p.residence, p.sex_code, a.*
+    from (
+        select
+            cell_year,
+            place_id,
+            count(*) as area_rows,
+            {{records}}
+        from marked
+        group by cell_year, place_id
+    ) as a
+    inner join places as p using (place_id)
 ),
 
 tallied as (
@@ -95,13 +107,12 @@ value_places as (
         {{flags}}
     from (
         select
-            p.*,
-            {{counted}} as counted,
+            *,
             (cell_year - {{first_year}}) // 62 as chunk,
             1::bigint << ((cell_year - {{first_year}}) % 62) as year_bit
-        from part as p
+        from marked
     )
-    where counted is not null and place_id is not null
+    where counted is not null
     group by counted, place_id, chunk
 ),
 
