@@ -121,22 +121,28 @@ final class FactPasses {
           // fact_distinct_cells.sql's slots, one entry per part: a value meets the condition in an
           // area or a cell when one of its rows there does
           distinct
+              .computeIfAbsent("conditions", k -> new ArrayList<>())
+              .add("(%1$s) as c_%2$d".formatted(where, column));
+          distinct
               .computeIfAbsent("records", k -> new ArrayList<>())
-              .add(
-                  "(count(*) filter (where %1$s))::bigint as records_%2$d"
-                      .formatted(where, column));
+              .add("(count(*) filter (where c_%1$d))::bigint as records_%1$d".formatted(column));
           distinct
               .computeIfAbsent("records_summed", k -> new ArrayList<>())
               .add("sum(records_%1$d)::bigint as records_%1$d".formatted(column));
+          // the years in which a row meets the condition, as bits (year_bit: the row's year)
           distinct
               .computeIfAbsent("flags", k -> new ArrayList<>())
-              .add("bool_or(%1$s) as meets_%2$d".formatted(where, column));
+              .add(
+                  "bit_or(case when c_%1$d then year_bit else 0 end) as meets_%1$d"
+                      .formatted(column));
           distinct
               .computeIfAbsent("flags_again", k -> new ArrayList<>())
-              .add("bool_or(meets_%1$d) as meets_%1$d".formatted(column));
+              .add("bit_or(meets_%1$d) as meets_%1$d".formatted(column));
           distinct
               .computeIfAbsent("counts", k -> new ArrayList<>())
-              .add("count(*) filter (where meets_%1$d) as amount_%1$d".formatted(column));
+              .add(
+                  "count(*) filter (where (meets_%1$d >> bit) & 1 = 1) as amount_%1$d"
+                      .formatted(column));
           distinct
               .computeIfAbsent("sums", k -> new ArrayList<>())
               .add("sum(amount_%1$d) as amount_%1$d".formatted(column));
@@ -165,7 +171,7 @@ final class FactPasses {
     String sql;
     if (rows.counted() == null) {
       slots.put("aggregates", String.join(",\n        ", aggregates));
-      slots.put("grouping_sets", groupingSets(bySex, residenceSplit, ""));
+      slots.put("grouping_sets", groupingSets("cell_year", bySex, residenceSplit, ""));
       sql = SqlFile.load(TEMPLATE).render(slots);
     } else {
       slots.put(
@@ -174,9 +180,12 @@ final class FactPasses {
               ? SqlFile.load(PERSON_IDS).render(Map.of("fact", SqlFile.identifier(rows.fact())))
               : "select * from " + SqlFile.identifier(rows.fact()));
       slots.put("counted", persons ? "person_id" : rows.counted());
+      slots.put("fact", SqlFile.identifier(rows.fact()));
+      slots.put("first_year", Integer.toString(years.firstYear()));
+      slots.put("last_year", Integer.toString(years.lastYear()));
       distinct.forEach((slot, entries) -> slots.put(slot, String.join(",\n        ", entries)));
-      slots.put("grouping_sets", groupingSets(bySex, residenceSplit, ""));
-      slots.put("grouping_sets_counted", groupingSets(bySex, residenceSplit, ", counted"));
+      slots.put("grouping_sets", groupingSets("cell_year", bySex, residenceSplit, ""));
+      slots.put("grouping_sets_counted", groupingSets("chunk", bySex, residenceSplit, ", counted"));
       sql = SqlFile.load(DISTINCT_TEMPLATE).render(slots);
     }
     LOG.trace("{}:\n{}", rows, sql);
@@ -228,19 +237,21 @@ final class FactPasses {
 
   /**
    * The union of the grouping sets of the parts' indicators (IndicatorEngine's, per part), each
-   * ending with {@code also} (the counted value of a distinct pass).
+   * starting with {@code years} (the year, or a distinct pass's chunk of years) and ending with
+   * {@code also} (the counted value of a distinct pass).
    */
-  private static String groupingSets(boolean bySex, boolean residenceSplit, String also) {
+  private static String groupingSets(
+      String years, boolean bySex, boolean residenceSplit, String also) {
     List<String> sets = new ArrayList<>();
-    sets.add("(cell_year, cell_area, cell_level" + also + ")");
+    sets.add("(" + years + ", cell_area, cell_level" + also + ")");
     if (bySex) {
-      sets.add("(cell_year, cell_area, cell_level, sex_code" + also + ")");
+      sets.add("(" + years + ", cell_area, cell_level, sex_code" + also + ")");
     }
     if (residenceSplit) {
-      sets.add("(cell_year, cell_area, cell_level, residence" + also + ")");
+      sets.add("(" + years + ", cell_area, cell_level, residence" + also + ")");
     }
     if (bySex && residenceSplit) {
-      sets.add("(cell_year, cell_area, cell_level, residence, sex_code" + also + ")");
+      sets.add("(" + years + ", cell_area, cell_level, residence, sex_code" + also + ")");
     }
     return String.join(", ", sets);
   }

@@ -7,45 +7,76 @@
 -- comes from (1: the set leaves that column out), so each part keeps only the sets its indicator
 -- reports. The columns are fact_cells.sql's.
 -- The rules are part_cells.sql's, whose count(distinct) this equals in every cell: a value counts
--- once in each cell where one of its rows meets the part's condition, a null value nowhere. The
--- rows are first grouped by year, value and area, each part's condition kept as a flag. Most
--- values (a person) have one area, residence and sex in a year: their cells are that area's
--- roll-up, so they are counted from that one row (alone_cells); only the others are grouped by
--- cell and value (several_cells). These are groupings, which DuckDB spills to disk, not distinct
--- aggregates, whose state it keeps in memory (warehouse/NIGHTLY-SPEED.md). Distinct persons are
+-- once in each cell where one of its rows meets the part's condition, a null value nowhere.
+-- The years are bits: the rows are grouped by value and place (area, residence and sex, as an
+-- integer), each part's condition kept as the set of years in which one of the value's rows there
+-- meets it (meets_<i>: bit k for the year first_year + 62 * chunk + k; 62 bits of a BIGINT, its
+-- sign bit left alone, and a build of more years has more chunks), where grouping by year, value
+-- and place held one row per value and year (1.75 M for the 3.3 M spell-years of insurance,
+-- against 0.29 M; NIGHTLY-SPEED.md). Most values (a person) have one place in a chunk: they are
+-- counted from that row per year and place, and rolled up (alone_cells); only the others are
+-- grouped by cell and value, their bits or-ed (several_cells). These are groupings, which DuckDB
+-- spills to disk, not distinct aggregates, whose state it keeps in memory. Distinct persons are
 -- counted by an integer per person (person_ids.sql), given to the fact's rows before they are
 -- repeated per year.
 with
-
-keyed as materialized (
-    -- the fact's rows, with person_id when the pass counts persons
-    {{keyed}}
-),
-
-part as not materialized (
-    -- the fact's rows per year, by the reference-day rule (reference_*.sql); formed again for
-    -- each of its two readers: materialised, every column of the 3.3 M spell-years of insurance
-    -- was written and read back, which cost more than joining the years twice
-    -- (NIGHTLY-SPEED.md)
-    {{rows}}
-),
 
 rollup as (
     select * from dim_area_rollup where rollup_level in ('county', 'township')
 ),
 
+places as materialized (
+    -- an integer per area, residence and sex of the fact's rows in an area with cells (read twice:
+    -- materialised, so that both readers see the same numbering)
+    select area_code, residence, sex_code, row_number() over () as place_id
+    from (
+        select distinct area_code, residence, sex_code
+        from {{fact}}
+        where area_code in (select area_code from rollup)
+    )
+),
+
+keyed as materialized (
+    -- the fact's rows, with person_id when the pass counts persons, and place_id (null outside the
+    -- areas with cells)
+    select k.*, p.place_id
+    from ({{keyed}}) as k
+    left join places as p
+        on k.area_code = p.area_code
+        and k.residence is not distinct from p.residence
+        and k.sex_code is not distinct from p.sex_code
+),
+
+part as (
+    -- the fact's rows per year, by the reference-day rule (reference_*.sql)
+    {{rows}}
+),
+
+marked as materialized (
+    -- the rows in areas with cells, each with its value, its place and whether it meets each
+    -- part's condition (c_<i>): read twice, by the counts and by the values, and narrow, where
+    -- every column of the 3.3 M spell-years of insurance, materialised, cost more than forming
+    -- them twice (NIGHTLY-SPEED.md)
+    select cell_year, {{counted}} as counted, place_id,
+        {{conditions}}
+    from part
+    where place_id is not null
+),
+
 area_rows as (
     -- the rows per year and area (with residence and sex), and those meeting each part's
     -- condition: counts add up, so the cells sum these over the roll-up rather than place rows
-    select
-        cell_year,
-        area_code,
-        residence,
-        sex_code,
-        count(*) as area_rows,
-        {{records}}
-    from part
-    group by cell_year, area_code, residence, sex_code
+    select p.area_code, p.residence, p.sex_code, a.*
+    from (
+        select
+            cell_year,
+            place_id,
+            count(*) as area_rows,
+            {{records}}
+        from marked
+        group by cell_year, place_id
+    ) as a
+    inner join places as p using (place_id)
 ),
 
 tallied as (
@@ -68,32 +99,48 @@ tallied as (
     group by grouping sets ({{grouping_sets}})
 ),
 
-valued as (
-    -- one row per year, value and area (with its residence and sex) that has cells, with each
-    -- part's flag: some row of the value there meets the part's condition
-    select cell_year, counted, area_code, residence, sex_code,
+value_places as (
+    -- one row per value, place and chunk of 62 years, with each part's flags: bit k of meets_<i>
+    -- says that some row of the value there in year first_year + 62 * chunk + k meets the part's
+    -- condition
+    select counted, place_id, chunk,
         {{flags}}
-    from (select p.*, {{counted}} as counted from part as p)
-    where counted is not null and area_code in (select area_code from rollup)
-    group by cell_year, counted, area_code, residence, sex_code
+    from (
+        select
+            *,
+            (cell_year - {{first_year}}) // 62 as chunk,
+            1::bigint << ((cell_year - {{first_year}}) % 62) as year_bit
+        from marked
+    )
+    where counted is not null
+    group by counted, place_id, chunk
 ),
 
-value_years as (
-    -- alone: the value has one area, residence and sex in the year
-    select *, count(*) over (partition by cell_year, counted) = 1 as alone
-    from valued
+value_places_counted as (
+    -- alone: the value has this one place in the chunk's years
+    select *, count(*) over (partition by counted, chunk) = 1 as alone
+    from value_places
 ),
 
 alone_areas as (
-    -- the values alone in their area, counted per year and area (with residence and sex)
+    -- the values alone in their place, counted per year and area (with residence and sex)
     select
         cell_year,
         area_code,
         residence,
         sex_code,
         {{counts}}
-    from value_years
-    where alone
+    from (
+        select v.*, (cell_year - {{first_year}}) % 62 as bit
+        from (
+            select *,
+                unnest(range({{first_year}} + 62 * chunk,
+                    least({{last_year}}, {{first_year}} + 62 * chunk + 61) + 1)) as cell_year
+            from value_places_counted
+            where alone
+        ) as v
+    )
+    inner join places using (place_id)
     group by cell_year, area_code, residence, sex_code
 ),
 
@@ -118,9 +165,10 @@ alone_cells as (
 ),
 
 several_values as (
-    -- the other values: one row per cell and value, as part_cells.sql's count(distinct) sees them
+    -- the other values: one row per cell, value and chunk, the flags of its places in the cell
+    -- or-ed, as part_cells.sql's count(distinct) sees them
     select
-        cell_year,
+        chunk,
         cell_area,
         cell_level,
         {{residence}} as residence,
@@ -129,9 +177,11 @@ several_values as (
         {{grouped_sex}} as grouped_sex,
         {{flags_again}}
     from (
-        select v.*, r.rollup_area_code as cell_area, r.rollup_level as cell_level
-        from value_years as v
-        inner join rollup as r using (area_code)
+        select v.*, p.area_code, p.residence, p.sex_code,
+            r.rollup_area_code as cell_area, r.rollup_level as cell_level
+        from value_places_counted as v
+        inner join places as p using (place_id)
+        inner join rollup as r on r.area_code = p.area_code
         where not v.alone
     )
     group by grouping sets ({{grouping_sets_counted}})
@@ -147,7 +197,15 @@ several_cells as (
         grouped_residence,
         grouped_sex,
         {{counts}}
-    from several_values
+    from (
+        select v.*, (cell_year - {{first_year}}) % 62 as bit
+        from (
+            select *,
+                unnest(range({{first_year}} + 62 * chunk,
+                    least({{last_year}}, {{first_year}} + 62 * chunk + 61) + 1)) as cell_year
+            from several_values
+        ) as v
+    )
     group by all
 ),
 
