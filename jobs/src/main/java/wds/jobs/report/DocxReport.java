@@ -3,6 +3,7 @@ package wds.jobs.report;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.StringReader;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +15,7 @@ import javax.xml.namespace.QName;
 import org.apache.poi.ooxml.POIXMLDocumentPart;
 import org.apache.poi.ooxml.POIXMLRelation;
 import org.apache.poi.ooxml.POIXMLTypeLoader;
-import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
+import org.apache.poi.ooxml.util.DocumentHelper;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.util.Units;
@@ -47,14 +48,23 @@ import org.apache.poi.xwpf.usermodel.XWPFStyle;
 import org.apache.poi.xwpf.usermodel.XWPFStyles;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
+import org.apache.xmlbeans.XmlCursor;
+import org.apache.xmlbeans.XmlException;
+import org.apache.xmlbeans.XmlObject;
 import org.apache.xmlbeans.XmlOptions;
+import org.apache.xmlbeans.XmlToken;
+import org.openxmlformats.schemas.drawingml.x2006.chart.CTChart;
 import org.openxmlformats.schemas.drawingml.x2006.chart.CTChartSpace;
+import org.openxmlformats.schemas.drawingml.x2006.main.CTGraphicalObject;
+import org.openxmlformats.schemas.drawingml.x2006.main.CTNonVisualDrawingProps;
 import org.openxmlformats.schemas.drawingml.x2006.wordprocessingDrawing.CTInline;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPPrGeneral;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTRPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSimpleField;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTStyle;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STStyleType;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
 import wds.warehouse.report.DigestEntry;
 import wds.warehouse.report.Domain;
 import wds.warehouse.report.DomainAttainment;
@@ -95,6 +105,10 @@ final class DocxReport {
    */
   private static final POIXMLRelation CHART_PART = new PlainPart(XWPFRelation.CHART);
 
+  /** The relation id attribute of {@code <c:chart>}. */
+  private static final QName CHART_ID =
+      new QName("http://schemas.openxmlformats.org/officeDocument/2006/relationships", "id");
+
   /** How a chart's part is written: {@code XDDFChart.commit}'s options. */
   private static final XmlOptions CHART_XML = chartXml();
 
@@ -104,6 +118,8 @@ final class DocxReport {
   private final XWPFDocument doc = new XWPFDocument();
   private int embedded;
   private int charts;
+  private long drawings;
+  private final XmlObject graphic = graphic();
 
   private DocxReport(Report report, RenderedParts parts) {
     this.report = report;
@@ -484,8 +500,13 @@ final class DocxReport {
       List<Double[]> values,
       List<Boolean> lines) {
     try {
-      XWPFChart chart = doc.createChart(CHART_WIDTH, CHART_HEIGHT);
-      charts++;
+      // what XWPFDocument.createChart does, but the inline (inline()) and the part's number
+      XWPFRun run = doc.createParagraph().createRun();
+      POIXMLDocumentPart.RelationPart relation =
+          doc.createRelationship(XWPFRelation.CHART, XWPFFactory.getInstance(), ++charts, false);
+      XWPFChart chart = relation.getDocumentPart();
+      chart.setChartIndex(charts);
+      inline(run, relation.getRelationship().getId());
       chart.setTitleText(title);
       chart.setTitleOverlay(false);
       chart.getOrAddLegend().setPosition(LegendPosition.TOP);
@@ -541,7 +562,7 @@ final class DocxReport {
       byte[] bytes = xml.toByteArray();
       write(chart, bytes);
       return new ChartPart(bytes, workbookId);
-    } catch (IOException | InvalidFormatException e) {
+    } catch (IOException e) {
       throw new IllegalStateException("cannot add the chart " + title, e);
     }
   }
@@ -562,10 +583,7 @@ final class DocxReport {
       POIXMLDocumentPart.RelationPart chart =
           doc.createRelationship(CHART_PART, XWPFFactory.getInstance(), ++charts, false);
       write(chart.getDocumentPart(), part.xml());
-      CTInline inline = run.addChart(chart.getRelationship().getId());
-      inline.addNewExtent();
-      inline.getExtent().setCx(CHART_WIDTH);
-      inline.getExtent().setCy(CHART_HEIGHT);
+      inline(run, chart.getRelationship().getId());
       String workbookId = embed(chart.getDocumentPart(), categories, names, values);
       if (!workbookId.equals(part.workbookId())) {
         throw new IllegalStateException(
@@ -576,8 +594,59 @@ final class DocxReport {
                 + ", not "
                 + workbookId);
       }
-    } catch (IOException | InvalidFormatException e) {
+    } catch (IOException e) {
       throw new IllegalStateException("cannot add the chart " + title, e);
+    }
+  }
+
+  /**
+   * The chart's inline drawing in {@code run}, as {@code XWPFRun.addChart} and {@code
+   * XWPFChart.attach} make it, but with the {@code <a:graphic>} parsed once per document ({@link
+   * #graphic}) rather than through a new DOM parser for every chart, and the drawing ids counted
+   * here (POI's counter is not public; only charts take ids in this document, from 0 as POI's).
+   */
+  private void inline(XWPFRun run, String chartId) {
+    CTInline inline = run.getCTR().addNewDrawing().addNewInline();
+    inline.set(graphic);
+    try (XmlCursor chart = inline.newCursor()) {
+      // <a:graphic><a:graphicData><c:chart r:id="…"/>
+      if (!(chart.toFirstChild() && chart.toFirstChild() && chart.toFirstChild())) {
+        throw new IllegalStateException("no c:chart in the chart's inline drawing");
+      }
+      chart.setAttributeText(CHART_ID, chartId);
+    }
+    inline.setDistT(0);
+    inline.setDistR(0);
+    inline.setDistB(0);
+    inline.setDistL(0);
+    CTNonVisualDrawingProps properties = inline.addNewDocPr();
+    long id = drawings++;
+    properties.setId(id);
+    properties.setName("chart " + id);
+    inline.addNewExtent();
+    inline.getExtent().setCx(CHART_WIDTH);
+    inline.getExtent().setCy(CHART_HEIGHT);
+  }
+
+  /** A chart's {@code <a:graphic>}, parsed as {@code XWPFRun.addChart} parses it. */
+  private static XmlObject graphic() {
+    String chart = CTChart.type.getName().getNamespaceURI();
+    String xml =
+        "<a:graphic xmlns:a=\""
+            + CTGraphicalObject.type.getName().getNamespaceURI()
+            + "\"><a:graphicData uri=\""
+            + chart
+            + "\"><c:chart xmlns:c=\""
+            + chart
+            + "\" xmlns:r=\""
+            + CHART_ID.getNamespaceURI()
+            + "\" r:id=\"\" /></a:graphicData></a:graphic>";
+    try {
+      org.w3c.dom.Document dom =
+          DocumentHelper.readDocument(new InputSource(new StringReader(xml)));
+      return XmlToken.Factory.parse(dom.getDocumentElement(), POIXMLTypeLoader.DEFAULT_XML_OPTIONS);
+    } catch (IOException | SAXException | XmlException e) {
+      throw new IllegalStateException("cannot parse a chart's inline drawing", e);
     }
   }
 
