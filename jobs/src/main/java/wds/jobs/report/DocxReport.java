@@ -1,7 +1,9 @@
 package wds.jobs.report;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.StringReader;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,8 +11,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
+import javax.xml.namespace.QName;
 import org.apache.poi.ooxml.POIXMLDocumentPart;
 import org.apache.poi.ooxml.POIXMLRelation;
+import org.apache.poi.ooxml.POIXMLTypeLoader;
+import org.apache.poi.ooxml.util.DocumentHelper;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.util.Units;
@@ -43,11 +48,23 @@ import org.apache.poi.xwpf.usermodel.XWPFStyle;
 import org.apache.poi.xwpf.usermodel.XWPFStyles;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
+import org.apache.xmlbeans.XmlCursor;
+import org.apache.xmlbeans.XmlException;
+import org.apache.xmlbeans.XmlObject;
+import org.apache.xmlbeans.XmlOptions;
+import org.apache.xmlbeans.XmlToken;
+import org.openxmlformats.schemas.drawingml.x2006.chart.CTChart;
+import org.openxmlformats.schemas.drawingml.x2006.chart.CTChartSpace;
+import org.openxmlformats.schemas.drawingml.x2006.main.CTGraphicalObject;
+import org.openxmlformats.schemas.drawingml.x2006.main.CTNonVisualDrawingProps;
+import org.openxmlformats.schemas.drawingml.x2006.wordprocessingDrawing.CTInline;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPPrGeneral;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTRPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSimpleField;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTStyle;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STStyleType;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
 import wds.warehouse.report.DigestEntry;
 import wds.warehouse.report.Domain;
 import wds.warehouse.report.DomainAttainment;
@@ -81,13 +98,28 @@ final class DocxReport {
    * A chart's embedded workbook as a plain part: POI's own relation makes every embedding an {@code
    * XSSFWorkbook} object (built, then thrown away, as the bytes are written separately).
    */
-  private static final POIXMLRelation EMBEDDED_WORKBOOK = new EmbeddedWorkbook();
+  private static final POIXMLRelation EMBEDDED_WORKBOOK = new PlainPart(XWPFRelation.WORKBOOK);
+
+  /**
+   * A chart reused in a document: its part as plain bytes (the chart is drawn in {@link #draw}).
+   */
+  private static final POIXMLRelation CHART_PART = new PlainPart(XWPFRelation.CHART);
+
+  /** The relation id attribute of {@code <c:chart>}. */
+  private static final QName CHART_ID =
+      new QName("http://schemas.openxmlformats.org/officeDocument/2006/relationships", "id");
+
+  /** How a chart's part is written: {@code XDDFChart.commit}'s options. */
+  private static final XmlOptions CHART_XML = chartXml();
 
   private final Report report;
   private final ReportView view;
   private final RenderedParts parts;
   private final XWPFDocument doc = new XWPFDocument();
   private int embedded;
+  private int charts;
+  private long drawings;
+  private final XmlObject graphic = graphic();
 
   private DocxReport(Report report, RenderedParts parts) {
     this.report = report;
@@ -422,7 +454,9 @@ final class DocxReport {
    * A native Word line chart; a series not drawn as a line shows its points only. Its data go into
    * the chart's cache and into its embedded workbook (Word's "edit data"): the workbook's bytes are
    * written once per batch for the same data ({@link #embed}), not through a POI workbook per
-   * chart.
+   * chart. The chart's own part is drawn by XDDF once per batch for the same title and data and its
+   * bytes reused ({@link #place}): the annual and the final report, and the internal and the public
+   * version wherever no cell is withheld, hold the same charts.
    */
   private void lineChart(
       String title,
@@ -430,8 +464,50 @@ final class DocxReport {
       List<String> names,
       List<Double[]> values,
       List<Boolean> lines) {
+    StringBuilder key =
+        new StringBuilder("chart|").append(title).append('|').append(String.join(",", categories));
+    for (int i = 0; i < names.size(); i++) {
+      key.append('|')
+          .append(names.get(i))
+          .append(':')
+          .append(lines.get(i))
+          .append(':')
+          .append(Arrays.toString(values.get(i)));
+    }
+    boolean[] drawnHere = {false};
+    ChartPart part =
+        parts.get(
+            key.toString(),
+            () -> {
+              drawnHere[0] = true;
+              return draw(title, categories, names, values, lines);
+            });
+    if (!drawnHere[0]) {
+      place(part, title, categories, names, values);
+    }
+  }
+
+  /** A Word chart's part as XDDF wrote it, and the relation id its embedded workbook has in it. */
+  private record ChartPart(byte[] xml, String workbookId) {}
+
+  /**
+   * Draws the chart with XDDF into this document and writes its part now (what {@code
+   * XDDFChart.commit} would write when the document is saved), so its bytes can be reused.
+   */
+  private ChartPart draw(
+      String title,
+      String[] categories,
+      List<String> names,
+      List<Double[]> values,
+      List<Boolean> lines) {
     try {
-      XWPFChart chart = doc.createChart(CHART_WIDTH, CHART_HEIGHT);
+      // what XWPFDocument.createChart does, but the inline (inline()) and the part's number
+      XWPFRun run = doc.createParagraph().createRun();
+      POIXMLDocumentPart.RelationPart relation =
+          doc.createRelationship(XWPFRelation.CHART, XWPFFactory.getInstance(), ++charts, false);
+      XWPFChart chart = relation.getDocumentPart();
+      chart.setChartIndex(charts);
+      inline(run, relation.getRelationship().getId());
       chart.setTitleText(title);
       chart.setTitleOverlay(false);
       chart.getOrAddLegend().setPosition(LegendPosition.TOP);
@@ -480,9 +556,98 @@ final class DocxReport {
       }
       // what XDDFChart.plot does, less filling a POI workbook: embed() writes the workbook
       plotted.forEach(XDDFLineChartData.Series::plot);
-      embed(chart, categories, names, values);
-    } catch (IOException | org.apache.poi.openxml4j.exceptions.InvalidFormatException e) {
+      String workbookId = embed(chart, categories, names, values);
+      chart.setExternalId(workbookId);
+      ByteArrayOutputStream xml = new ByteArrayOutputStream(16 * 1024);
+      chart.getCTChartSpace().save(xml, CHART_XML);
+      byte[] bytes = xml.toByteArray();
+      write(chart, bytes);
+      return new ChartPart(bytes, workbookId);
+    } catch (IOException e) {
       throw new IllegalStateException("cannot add the chart " + title, e);
+    }
+  }
+
+  /**
+   * Puts a chart drawn before in this batch into the document: a paragraph holding the chart inline
+   * (as {@code XWPFDocument.createChart} makes it), the part with the drawn bytes, and its embedded
+   * workbook.
+   */
+  private void place(
+      ChartPart part,
+      String title,
+      String[] categories,
+      List<String> names,
+      List<Double[]> values) {
+    try {
+      XWPFRun run = doc.createParagraph().createRun();
+      POIXMLDocumentPart.RelationPart chart =
+          doc.createRelationship(CHART_PART, XWPFFactory.getInstance(), ++charts, false);
+      write(chart.getDocumentPart(), part.xml());
+      inline(run, chart.getRelationship().getId());
+      String workbookId = embed(chart.getDocumentPart(), categories, names, values);
+      if (!workbookId.equals(part.workbookId())) {
+        throw new IllegalStateException(
+            "the chart "
+                + title
+                + " names its workbook "
+                + part.workbookId()
+                + ", not "
+                + workbookId);
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot add the chart " + title, e);
+    }
+  }
+
+  /**
+   * The chart's inline drawing in {@code run}, as {@code XWPFRun.addChart} and {@code
+   * XWPFChart.attach} make it, but with the {@code <a:graphic>} parsed once per document ({@link
+   * #graphic}) rather than through a new DOM parser for every chart, and the drawing ids counted
+   * here (POI's counter is not public; only charts take ids in this document, from 0 as POI's).
+   */
+  private void inline(XWPFRun run, String chartId) {
+    CTInline inline = run.getCTR().addNewDrawing().addNewInline();
+    inline.set(graphic);
+    try (XmlCursor chart = inline.newCursor()) {
+      // <a:graphic><a:graphicData><c:chart r:id="…"/>
+      if (!(chart.toFirstChild() && chart.toFirstChild() && chart.toFirstChild())) {
+        throw new IllegalStateException("no c:chart in the chart's inline drawing");
+      }
+      chart.setAttributeText(CHART_ID, chartId);
+    }
+    inline.setDistT(0);
+    inline.setDistR(0);
+    inline.setDistB(0);
+    inline.setDistL(0);
+    CTNonVisualDrawingProps properties = inline.addNewDocPr();
+    long id = drawings++;
+    properties.setId(id);
+    properties.setName("chart " + id);
+    inline.addNewExtent();
+    inline.getExtent().setCx(CHART_WIDTH);
+    inline.getExtent().setCy(CHART_HEIGHT);
+  }
+
+  /** A chart's {@code <a:graphic>}, parsed as {@code XWPFRun.addChart} parses it. */
+  private static XmlObject graphic() {
+    String chart = CTChart.type.getName().getNamespaceURI();
+    String xml =
+        "<a:graphic xmlns:a=\""
+            + CTGraphicalObject.type.getName().getNamespaceURI()
+            + "\"><a:graphicData uri=\""
+            + chart
+            + "\"><c:chart xmlns:c=\""
+            + chart
+            + "\" xmlns:r=\""
+            + CHART_ID.getNamespaceURI()
+            + "\" r:id=\"\" /></a:graphicData></a:graphic>";
+    try {
+      org.w3c.dom.Document dom =
+          DocumentHelper.readDocument(new InputSource(new StringReader(xml)));
+      return XmlToken.Factory.parse(dom.getDocumentElement(), POIXMLTypeLoader.DEFAULT_XML_OPTIONS);
+    } catch (IOException | SAXException | XmlException e) {
+      throw new IllegalStateException("cannot parse a chart's inline drawing", e);
     }
   }
 
@@ -490,9 +655,11 @@ final class DocxReport {
    * Embeds the chart's workbook: the series' names in the first row, the categories down column A,
    * each series in its own column (the cells the chart's formulas point at), as XDDF would fill it.
    * The part is written now and marked committed, so saving the document keeps it.
+   *
+   * @return the relation id of the workbook in the chart's part
    */
-  private void embed(
-      XWPFChart chart, String[] categories, List<String> names, List<Double[]> values)
+  private String embed(
+      POIXMLDocumentPart chart, String[] categories, List<String> names, List<Double[]> values)
       throws IOException {
     StringBuilder key = new StringBuilder("embedded|").append(String.join(",", categories));
     for (int i = 0; i < names.size(); i++) {
@@ -502,24 +669,36 @@ final class DocxReport {
         parts.get(key.toString(), () -> ChartWorkbook.bytes(SHEET, categories, names, values));
     POIXMLDocumentPart.RelationPart part =
         chart.createRelationship(EMBEDDED_WORKBOOK, XWPFFactory.getInstance(), ++embedded, false);
-    chart.setExternalId(part.getRelationship().getId());
-    try (OutputStream out = part.getDocumentPart().getPackagePart().getOutputStream()) {
-      out.write(workbook);
-    }
-    part.getDocumentPart().setCommitted(true);
+    write(part.getDocumentPart(), workbook);
+    return part.getRelationship().getId();
   }
 
-  /** The relation of a chart to its embedded workbook, with the part as plain bytes. */
-  private static final class EmbeddedWorkbook extends POIXMLRelation {
-    EmbeddedWorkbook() {
+  /** Writes a part's bytes now and marks it committed, so saving the document keeps them. */
+  private static void write(POIXMLDocumentPart part, byte[] bytes) throws IOException {
+    try (OutputStream out = part.getPackagePart().getOutputStream()) {
+      out.write(bytes);
+    }
+    part.setCommitted(true);
+  }
+
+  /** A part of a given relation kept as plain bytes: no POI object is built for it. */
+  private static final class PlainPart extends POIXMLRelation {
+    PlainPart(POIXMLRelation kind) {
       super(
-          XWPFRelation.WORKBOOK.getContentType(),
-          XWPFRelation.WORKBOOK.getRelation(),
-          XWPFRelation.WORKBOOK.getDefaultFileName(),
+          kind.getContentType(),
+          kind.getRelation(),
+          kind.getDefaultFileName(),
           POIXMLDocumentPart::new,
           POIXMLDocumentPart::new,
           null);
     }
+  }
+
+  private static XmlOptions chartXml() {
+    XmlOptions options = new XmlOptions(POIXMLTypeLoader.DEFAULT_XML_OPTIONS);
+    options.setSaveSyntheticDocumentElement(
+        new QName(CTChartSpace.type.getName().getNamespaceURI(), "chartSpace", "c"));
+    return options;
   }
 
   private static Double valueIn(List<ReportRow> rows, int year) {

@@ -5,7 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -136,11 +138,16 @@ public final class PublishedReports {
       Opener opener, List<ReportRequest> due, Path folder, RenderedParts parts)
       throws SQLException, IOException {
     List<Path> written = new ArrayList<>();
+    // read once per year: the annual and the final report of the final year state the same rows
+    Map<Integer, Report> read = new HashMap<>();
     try (ReportSource source = opener.open()) {
       for (ReportRequest r : due) {
-        written.add(
-            ReportFiles.write(
-                Report.read(source, r.year(), r.kind()), folder.resolve(r.folderName()), parts));
+        Report report = read.get(r.year());
+        if (report == null) {
+          report = Report.read(source, r.year(), r.kind());
+          read.put(r.year(), report);
+        }
+        written.add(ReportFiles.write(report.as(r.kind()), folder.resolve(r.folderName()), parts));
       }
     }
     return written;

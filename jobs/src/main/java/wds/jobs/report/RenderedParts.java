@@ -39,4 +39,9 @@ final class RenderedParts {
       throw new IllegalStateException(e.getCause());
     }
   }
+
+  /** How many parts whose keys start with {@code kind} ({@code "chart|"}) the batch holds. */
+  int count(String kind) {
+    return (int) parts.keySet().stream().filter(k -> k.startsWith(kind)).count();
+  }
 }

@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.apache.poi.ooxml.POIXMLDocumentPart;
+import org.apache.poi.ooxml.POIXMLRelation;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.Font;
@@ -17,7 +19,11 @@ import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.model.SharedStringsTable;
+import org.apache.poi.xssf.usermodel.XSSFFactory;
+import org.apache.poi.xssf.usermodel.XSSFRelation;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTRst;
 import wds.warehouse.report.Domain;
 import wds.warehouse.report.IndicatorSection;
 import wds.warehouse.report.Report;
@@ -53,7 +59,7 @@ final class Yearbook {
           Map.entry("assistance_tekun", "特困供养人数（人）"));
 
   private final Report report;
-  private final XSSFWorkbook book = new XSSFWorkbook();
+  private final XSSFWorkbook book = new XSSFWorkbook(new Factory());
   private final CellStyle header;
   private final CellStyle small;
   private final CellStyle note;
@@ -273,6 +279,35 @@ final class Yearbook {
     sheet.createFreezePane(frozenRows == 2 ? 2 : 1, frozenRows);
     for (int i = 0; i < columns; i++) {
       sheet.setColumnWidth(i, i == 1 ? 24 * 256 : 11 * 256);
+    }
+  }
+
+  /** POI's parts for a workbook, but the shared strings table ({@link PlainStrings}). */
+  private static final class Factory extends XSSFFactory {
+    @Override
+    public POIXMLDocumentPart newDocumentPart(POIXMLRelation descriptor) {
+      return descriptor == XSSFRelation.SHARED_STRINGS
+          ? new PlainStrings()
+          : super.newDocumentPart(descriptor);
+    }
+  }
+
+  /**
+   * POI's shared strings table, keyed more cheaply: POI finds a string already in the table by the
+   * XML text of the new entry, serialised for every cell; an entry of plain text alone (the only
+   * kind the yearbook writes) is keyed by its text instead. The table and the cells are the same:
+   * two plain entries have the same XML exactly when they have the same text.
+   */
+  private static final class PlainStrings extends SharedStringsTable {
+    @Override
+    protected String xmlText(CTRst entry) {
+      if (entry.sizeOfRArray() == 0
+          && entry.sizeOfRPhArray() == 0
+          && !entry.isSetPhoneticPr()
+          && entry.isSetT()) {
+        return "\u0000plain\u0000" + entry.getT();
+      }
+      return super.xmlText(entry);
     }
   }
 

@@ -98,6 +98,26 @@ public record Report(
         SexAgeCell.read(c, first, year));
   }
 
+  /**
+   * The same content as a report of another kind: what {@link #read} reads depends on the year
+   * alone, so the annual and the final report of the plan's final year state the same rows and a
+   * batch reads them once.
+   */
+  public Report as(ReportKind other) {
+    return new Report(
+        other,
+        year,
+        snapshot,
+        publicVersion,
+        years,
+        attainment,
+        indicators,
+        digest,
+        deliveries,
+        rejects,
+        sexAge);
+  }
+
   /** The plan's name, as the title page gives it. */
   public String planName() {
     return years.planName();
