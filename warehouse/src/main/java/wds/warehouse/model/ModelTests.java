@@ -43,11 +43,13 @@ public final class ModelTests {
    * What fails in the warehouse held by {@code catalog} (its {@code main} schema): one message per
    * failing test, naming the model, the test and the number of rows at fault; empty when all pass.
    *
-   * <p>Every test is the same query as when each ran alone, and all of them run as one statement (a
-   * {@code union all} of their counts) instead of some 600 queries, which took 10-25% less CPU on
-   * the default county (NIGHTLY-SPEED.md, "Build CPU, branch build-fast"). When that statement
-   * fails in any way, the tests run one by one, so a test that cannot run fails the gate with the
-   * very error it gave before.
+   * <p>Every test counts the same rows as when it ran alone, and all of them run as one statement
+   * (a {@code union all}): the tests that judge each row on its own (not_null, non_negative,
+   * accepted_values, expression, the identity-number check) as one scan per table that counts every
+   * condition of the table at once, unique and relationships as a query each (NIGHTLY-SPEED.md,
+   * "Build CPU, branch build-fast" and "branch gates-fast"). When that statement fails in any way,
+   * the tests run one by one, so a test that cannot run fails the gate with the very error it gave
+   * before.
    */
   public List<String> failures(Connection conn, String catalog) throws SQLException {
     try {
@@ -92,7 +94,7 @@ public final class ModelTests {
       Check check =
           new Check(column[0] + ": " + column[1] + " holds ", " identity-number-like values");
       outcomes.add(check);
-      counts.add(new Count(identityQuery(quoted, column), List.of(), check));
+      counts.add(identityCount(quoted, column).of(check));
     }
     long[] rows = count(conn, counts);
     Map<Check, Long> byCheck = new HashMap<>();
@@ -125,7 +127,7 @@ public final class ModelTests {
       for (ModelTest test : model.tests()) {
         long rows = 0;
         for (Count query : queries(quoted, model.name(), test)) {
-          rows += count(conn, query.sql(), query.params().toArray(String[]::new));
+          rows += count(conn, query.query(), query.params().toArray(String[]::new));
         }
         if (rows > 0) {
           failures.add(model.name() + ": " + test.describe() + " fails for " + rows + " rows");
@@ -133,7 +135,7 @@ public final class ModelTests {
       }
     }
     for (String[] column : textColumns(conn, catalog)) {
-      long rows = count(conn, identityQuery(quoted, column));
+      long rows = count(conn, identityCount(quoted, column).query());
       if (rows > 0) {
         failures.add(
             column[0] + ": " + column[1] + " holds " + rows + " identity-number-like values");
@@ -164,10 +166,22 @@ public final class ModelTests {
     }
   }
 
-  /** A query counting rows at fault, its bound values, and the check it counts for. */
-  private record Count(String sql, List<String> params, Check check) {
+  /**
+   * What counts rows at fault: a condition on the rows of {@code table} (counted with the table's
+   * other conditions in one scan), or, when {@code table} is null, a query of its own; its bound
+   * values, and the check it counts for.
+   */
+  private record Count(String table, String sql, List<String> params, Check check) {
     Count of(Check check) {
-      return new Count(sql, params, check);
+      return new Count(table, sql, params, check);
+    }
+
+    /** The test run alone: the query, or the count of the table's rows at fault. */
+    String query() {
+      return table == null
+          ? sql
+          : SqlFile.load(ROOT + "rows_at_fault.sql")
+              .render(Map.of("model", table, "condition", sql));
     }
   }
 
@@ -175,7 +189,10 @@ public final class ModelTests {
     return count(conn, SqlFile.load(ROOT + "table_exists.sql").sql(), catalog, table) > 0;
   }
 
-  /** The queries whose counts, summed, are a test's rows at fault (one per column or one). */
+  /**
+   * What counts a test's rows at fault, summed: a query (unique, relationships), or one condition
+   * on the model's rows per column (not_null, non_negative) or one (accepted_values, expression).
+   */
   private static List<Count> queries(String catalog, String model, ModelTest test) {
     String table = table(catalog, model);
     SqlFile template = SqlFile.load(ROOT + test.kind() + ".sql");
@@ -194,9 +211,12 @@ public final class ModelTests {
           test.columns().stream()
               .map(
                   column ->
-                      query(
-                          template.render(
-                              Map.of("model", table, "column", SqlFile.identifier(column)))))
+                      condition(
+                          table,
+                          template
+                              .withoutComments()
+                              .render(Map.of("column", SqlFile.identifier(column))),
+                          List.of()))
               .toList();
       case "relationships" ->
           List.of(
@@ -209,26 +229,32 @@ public final class ModelTests {
                           "field", SqlFile.identifier(test.field())))));
       case "accepted_values" ->
           List.of(
-              new Count(
-                  template.render(
-                      Map.of("model", table, "column", SqlFile.identifier(test.column()))),
-                  List.of(JSON.writeValueAsString(test.values())),
-                  null));
+              condition(
+                  table,
+                  template
+                      .withoutComments()
+                      .render(Map.of("column", SqlFile.identifier(test.column()))),
+                  List.of(JSON.writeValueAsString(test.values()))));
       case "expression" ->
           List.of(
-              query(
-                  template.render(
-                      Map.of(
-                          "model",
-                          table,
-                          "expression",
-                          SqlFile.expression(model + ".yml", test.expression())))));
+              condition(
+                  table,
+                  template
+                      .withoutComments()
+                      .render(
+                          Map.of(
+                              "expression", SqlFile.expression(model + ".yml", test.expression()))),
+                  List.of()));
       default -> throw new IllegalStateException("unknown test " + test.kind());
     };
   }
 
   private static Count query(String sql) {
-    return new Count(sql, List.of(), null);
+    return new Count(null, sql, List.of(), null);
+  }
+
+  private static Count condition(String table, String condition, List<String> params) {
+    return new Count(table, condition, params, null);
   }
 
   /** Every text column of every table in the catalog: table and column names. */
@@ -246,49 +272,93 @@ public final class ModelTests {
     return columns;
   }
 
-  /** The query counting a text column's identity-number-like values. */
-  private static String identityQuery(String quotedCatalog, String[] column) {
-    return SqlFile.load(ROOT + "no_identity_numbers.sql")
-        .render(
-            Map.of(
-                "model", table(quotedCatalog, column[0]), "column", SqlFile.identifier(column[1])));
+  /** The condition of a text column's identity-number-like values. */
+  private static Count identityCount(String quotedCatalog, String[] column) {
+    return condition(
+        table(quotedCatalog, column[0]),
+        SqlFile.load(ROOT + "no_identity_numbers.sql")
+            .withoutComments()
+            .render(Map.of("column", SqlFile.identifier(column[1]))),
+        List.of());
   }
 
   /**
-   * The counts of {@code queries}, in their order, from one statement: each query's one number
-   * beside its position, the queries joined by {@code union all}, their bound values in order.
+   * The counts of {@code queries}, in their order, from one statement: each query's one number, and
+   * each table's conditions as one list counted in one scan of the table, beside the position of
+   * the branch; the branches joined by {@code union all}, their bound values in order.
    */
   private static long[] count(Connection conn, List<Count> queries) throws SQLException {
     long[] rows = new long[queries.size()];
     if (queries.isEmpty()) {
       return rows;
     }
+    // the branches: a query alone, or every condition on one table (in the order of queries)
+    List<List<Integer>> branches = new ArrayList<>();
+    Map<String, List<Integer>> byTable = new HashMap<>();
+    for (int i = 0; i < queries.size(); i++) {
+      String table = queries.get(i).table();
+      List<Integer> branch = table == null ? null : byTable.get(table);
+      if (branch == null) {
+        branch = new ArrayList<>();
+        branches.add(branch);
+        if (table != null) {
+          byTable.put(table, branch);
+        }
+      }
+      branch.add(i);
+    }
     StringBuilder sql = new StringBuilder();
     List<String> params = new ArrayList<>();
-    for (int i = 0; i < queries.size(); i++) {
-      if (i > 0) {
+    for (int b = 0; b < branches.size(); b++) {
+      List<Integer> branch = branches.get(b);
+      Count first = queries.get(branch.get(0));
+      if (b > 0) {
         sql.append("\nunion all\n");
       }
-      sql.append("select ").append(i).append(" as test, * from (\n");
-      sql.append(withoutComments(queries.get(i).sql())).append("\n)");
-      params.addAll(queries.get(i).params());
+      sql.append("select ").append(b).append(" as branch, * from (\n");
+      if (first.table() == null) {
+        sql.append("select [n::bigint] from (\n")
+            .append(withoutComments(first.sql()))
+            .append("\n) as q(n)");
+        params.addAll(first.params());
+      } else {
+        List<String> counts = new ArrayList<>();
+        for (int i : branch) {
+          counts.add("count(*) filter (where " + queries.get(i).sql() + ")");
+          params.addAll(queries.get(i).params());
+        }
+        sql.append(
+            SqlFile.load(ROOT + "conditions.sql")
+                .withoutComments()
+                .render(Map.of("model", first.table(), "counts", String.join(",\n", counts))));
+      }
+      sql.append("\n)");
     }
-    boolean[] seen = new boolean[queries.size()];
+    boolean[] seen = new boolean[branches.size()];
     try (PreparedStatement ps = conn.prepareStatement(sql.toString())) {
       for (int i = 0; i < params.size(); i++) {
         ps.setString(i + 1, params.get(i));
       }
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          int test = rs.getInt(1);
-          rows[test] = rs.getLong(2);
-          seen[test] = true;
+          int b = rs.getInt(1);
+          Object[] counts = (Object[]) rs.getArray(2).getArray();
+          List<Integer> branch = branches.get(b);
+          if (counts.length != branch.size()) {
+            throw new IllegalStateException(
+                counts.length + " counts for " + branch.size() + " conditions");
+          }
+          for (int k = 0; k < counts.length; k++) {
+            rows[branch.get(k)] = ((Number) counts[k]).longValue();
+          }
+          seen[b] = true;
         }
       }
     }
-    for (int i = 0; i < seen.length; i++) {
-      if (!seen[i]) {
-        throw new IllegalStateException("no count for " + queries.get(i).sql());
+    for (int b = 0; b < seen.length; b++) {
+      if (!seen[b]) {
+        throw new IllegalStateException(
+            "no count for " + queries.get(branches.get(b).get(0)).query());
       }
     }
     return rows;

@@ -95,18 +95,28 @@ public final class SnapshotPublisher {
               + SqlFile.literal(STORAGE_VERSION)
               + ")");
       List<GateFailure> failures;
+      // what the end of the build costs, in the log: the nightly's time between the build and the
+      // publication was not told apart before (NIGHTLY-SPEED.md, branch gates-fast)
+      List<String> timings = new ArrayList<>();
       try {
         content.fill(work, CATALOG);
+        long start = System.nanoTime();
         execute(work, "USE " + SqlFile.quote(workCatalog));
         copyAudit(work, workCatalog);
-        failures = runGates(work);
+        start = took("load audit copied in", start, timings);
+        failures = runGates(work, timings);
+        start = System.nanoTime();
         execute(work, "CHECKPOINT " + CATALOG);
+        took("checkpoint", start, timings);
       } catch (SQLException | RuntimeException e) {
         detachQuietly(work, workCatalog);
         deleteSnapshotFile(file);
         throw e;
       }
+      long detach = System.nanoTime();
       execute(work, "DETACH " + CATALOG);
+      took("detach", detach, timings);
+      log.info("snapshot {}: {}", file.getFileName(), String.join(", ", timings));
 
       if (!failures.isEmpty()) {
         Path rejected = file.resolveSibling(file.getFileName() + REJECTED_SUFFIX);
@@ -155,17 +165,26 @@ public final class SnapshotPublisher {
     }
   }
 
-  private List<GateFailure> runGates(Connection work) {
+  private List<GateFailure> runGates(Connection work, List<String> timings) {
     List<GateFailure> failures = new ArrayList<>();
     for (QualityGate gate : gates) {
+      long start = System.nanoTime();
       try {
         failures.addAll(gate.check(work, CATALOG));
       } catch (SQLException | RuntimeException e) {
         // A gate that cannot run has not passed.
         failures.add(new GateFailure(gate.name(), "the gate could not run: " + e.getMessage()));
       }
+      took("gate " + gate.name(), start, timings);
     }
     return failures;
+  }
+
+  /** Notes how long a part took since {@code start} ({@code System.nanoTime()}); now. */
+  private static long took(String part, long start, List<String> timings) {
+    long now = System.nanoTime();
+    timings.add(part + " " + (now - start) / 1_000_000 + " ms");
+    return now;
   }
 
   /**

@@ -1,2 +1,2 @@
--- Rows for which a condition that must hold for every row does not.
-select count(*) from {{model}} where not coalesce(({{expression}}), false)
+-- A row at fault: one for which a condition that must hold for every row does not.
+not coalesce(({{expression}}), false)

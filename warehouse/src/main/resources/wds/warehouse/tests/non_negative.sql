@@ -1,2 +1,2 @@
--- Rows with a negative count or amount.
-select count(*) from {{model}} where {{column}} < 0
+-- A row at fault: a negative count or amount.
+{{column}} < 0

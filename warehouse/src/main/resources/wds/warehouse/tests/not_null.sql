@@ -1,2 +1,2 @@
--- Rows with an empty value in a column that must have one.
-select count(*) from {{model}} where {{column}} is null
+-- A row at fault: an empty value in a column that must have one.
+{{column}} is null

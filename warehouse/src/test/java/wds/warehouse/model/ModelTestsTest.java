@@ -142,6 +142,35 @@ class ModelTestsTest {
   }
 
   @Test
+  void failures_GivenOneTableFailingTestsOfSeveralKinds_ThenEachIsCountedApartInItsOneScan()
+      throws Exception {
+    // not_null, non_negative and the identity-number check of one table are counted by one
+    // aggregate over it: each keeps its own rows, its own message and its place in the order
+    f.execute("create table snap.population_backup as select * from snap.fact_population");
+    try {
+      f.execute(
+          "insert into snap.fact_population (year, area_code, sex_code, age_years, persons)"
+              + " values (2024, '110101199003071234', '2', 30, null),"
+              + " (2024, '652323100201', '2', -1, -3), (2023, '652323100201', '2', -2, 4)");
+      ModelTests tests = new ModelTests();
+      List<String> together = tests.together(f.conn(), "snap");
+      assertThat(together)
+          .containsSubsequence(
+              "fact_population: not_null(year, area_code, sex_code, age_years, persons) fails"
+                  + " for 1 rows",
+              "fact_population: non_negative(persons, age_years) fails for 3 rows",
+              "fact_population: relationships(area_code -> dim_area.area_code) fails for 1 rows",
+              "fact_population: relationships(age_years -> dim_age.age_years) fails for 2 rows",
+              "fact_population: area_code holds 1 identity-number-like values");
+      assertThat(together).isEqualTo(tests.oneByOne(f.conn(), "snap"));
+    } finally {
+      f.execute(
+          "create or replace table snap.fact_population as select * from snap.population_backup");
+      f.execute("drop table snap.population_backup");
+    }
+  }
+
+  @Test
   void failures_GivenATestThatCannotRun_ThenTheErrorOfThatTestAlone() throws Exception {
     f.execute("alter table snap.dim_sex rename column sex_code to sex_code_hidden");
     try {
