@@ -116,6 +116,16 @@ value_places as (
     group by counted, place_id, chunk
 ),
 
+chunk_years as (
+    -- the build's years, each with its chunk of 62 years and its bit in the chunk: a value's row
+    -- per chunk is repeated for the chunk's years by joining these
+    select
+        cell_year,
+        (cell_year - {{first_year}}) // 62 as chunk,
+        (cell_year - {{first_year}}) % 62 as bit
+    from (select unnest(range({{first_year}}, {{last_year}} + 1))::integer as cell_year)
+),
+
 value_places_counted as (
     -- alone: the value has this one place in the chunk's years
     select *, count(*) over (partition by counted, chunk) = 1 as alone
@@ -130,17 +140,10 @@ alone_areas as (
         residence,
         sex_code,
         {{counts}}
-    from (
-        select v.*, (cell_year - {{first_year}}) % 62 as bit
-        from (
-            select *,
-                unnest(range({{first_year}} + 62 * chunk,
-                    least({{last_year}}, {{first_year}} + 62 * chunk + 61) + 1)) as cell_year
-            from value_places_counted
-            where alone
-        ) as v
-    )
+    from value_places_counted
+    inner join chunk_years using (chunk)
     inner join places using (place_id)
+    where alone
     group by cell_year, area_code, residence, sex_code
 ),
 
@@ -197,15 +200,8 @@ several_cells as (
         grouped_residence,
         grouped_sex,
         {{counts}}
-    from (
-        select v.*, (cell_year - {{first_year}}) % 62 as bit
-        from (
-            select *,
-                unnest(range({{first_year}} + 62 * chunk,
-                    least({{last_year}}, {{first_year}} + 62 * chunk + 61) + 1)) as cell_year
-            from several_values
-        ) as v
-    )
+    from several_values
+    inner join chunk_years using (chunk)
     group by all
 ),
 
