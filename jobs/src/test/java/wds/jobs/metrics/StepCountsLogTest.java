@@ -2,26 +2,51 @@ package wds.jobs.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.time.LocalDateTime;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.step.StepExecution;
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 
-/** The counts line of a step also says how much CPU the process spent while the step ran. */
-@ExtendWith(OutputCaptureExtension.class)
+/**
+ * The counts line of a step also says how much CPU the process spent while the step ran. The lines
+ * are read from the listener's own logger, not from the console: other tests in the same JVM send
+ * the console elsewhere (a home's log file).
+ */
 class StepCountsLogTest {
 
-  private static final Pattern CPU = Pattern.compile("cpu_seconds=(\\d+\\.\\d{3})");
+  private static final Pattern CPU = Pattern.compile("cpu_seconds=(\\d+\\.\\d{3})$");
+
+  private final Logger logger = (Logger) LoggerFactory.getLogger(StepCountsLog.class);
+  private final ListAppender<ILoggingEvent> lines = new ListAppender<>();
+  private Level level;
+
+  @BeforeEach
+  void listen() {
+    level = logger.getLevel();
+    logger.setLevel(Level.INFO);
+    lines.start();
+    logger.addAppender(lines);
+  }
+
+  @AfterEach
+  void stopListening() {
+    logger.detachAppender(lines);
+    logger.setLevel(level);
+  }
 
   @Test
-  void aStepsLine_EndsWithTheProcessCpuSpentBetweenItsStartAndItsEnd(CapturedOutput output) {
+  void aStepsLine_EndsWithTheProcessCpuSpentBetweenItsStartAndItsEnd() {
     StepCountsLog log = new StepCountsLog();
     StepExecution step =
         new StepExecution(
@@ -36,8 +61,9 @@ class StepCountsLogTest {
     log.afterStep(step);
 
     assertThat(spin).isPositive();
-    assertThat(output.getOut()).contains("step=busy ").contains(" job=load execution=3 ");
-    Matcher m = CPU.matcher(output.getOut());
+    String line = onlyLine();
+    assertThat(line).startsWith("step=busy ").contains(" job=load execution=3 ");
+    Matcher m = CPU.matcher(line);
     assertThat(m.find()).isTrue();
     assertThat(Double.parseDouble(m.group(1))).isGreaterThanOrEqualTo(0.2);
   }
@@ -49,5 +75,16 @@ class StepCountsLogTest {
         new StepExecution(
             8L, "late", new JobExecution(4L, new JobInstance(2L, "load"), new JobParameters()));
     log.afterStep(step); // registered after its start: 0, not the process's whole CPU
+
+    String line = onlyLine();
+    assertThat(line).startsWith("step=late ");
+    Matcher m = CPU.matcher(line);
+    assertThat(m.find()).isTrue();
+    assertThat(m.group(1)).isEqualTo("0.000");
+  }
+
+  private String onlyLine() {
+    assertThat(lines.list).hasSize(1);
+    return lines.list.get(0).getFormattedMessage();
   }
 }
