@@ -15,6 +15,7 @@ import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import wds.jobs.QuickCompilation;
 import wds.jobs.WdsHome;
 import wds.warehouse.publish.AtomicLink;
 import wds.warehouse.publish.Snapshots;

@@ -1,4 +1,4 @@
-package wds.jobs.report;
+package wds.jobs;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;

@@ -1,4 +1,4 @@
-package wds.jobs.report;
+package wds.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
