@@ -59,7 +59,9 @@ import wds.warehouse.publish.Snapshots;
  * peak resident memory, and the job's own step times from its job repository), then the same
  * nightly step by step in this process (load, each model layer, the indicator engine, warnings,
  * gates, snapshot, lake, feed) with wall and CPU per step, and DuckDB's bare {@code read_csv} of
- * the same UTF-8 files as the yardstick, in the same run. Prints one table; {@code --runs N} gives
+ * the same UTF-8 files as the yardstick, in the same run; then the next night's delta delivery
+ * ({@code wds generate --delta-from}) as a second whole {@code wds nightly} on the home of the
+ * first, which is how a county's nights follow each other. Prints one table; {@code --runs N} gives
  * medians.
  */
 @Command(
@@ -69,7 +71,8 @@ import wds.warehouse.publish.Snapshots;
       "Measure a whole nightly, step by step, on a generated county.",
       "Runs `wds nightly` as a child process and each of its steps in this process, with wall"
           + " time, CPU time and peak resident memory, beside DuckDB's bare read_csv of the same"
-          + " files."
+          + " files; then the next night's delta delivery as a second `wds nightly` on the same"
+          + " home."
     })
 public final class BenchmarkNightlyCommand implements Callable<Integer> {
 
@@ -118,14 +121,22 @@ public final class BenchmarkNightlyCommand implements Callable<Integer> {
     String loadBefore = MachineLoad.now();
     System.out.println("load average before: " + loadBefore + "; cores " + cores());
 
+    // the next night's delta, loaded and published on the home of each whole nightly
+    Path deltaDrop = bench.resolve("delta");
+    GenerationSummary delta = CountyGenerator.generateDelta(drop, deltaDrop, null, null);
     List<ChildNightly.Result> wholes = new ArrayList<>();
+    List<ChildNightly.Result> deltas = new ArrayList<>();
     List<List<StepClock.Step>> stepRuns = new ArrayList<>();
     List<StepClock.Step> yardsticks = new ArrayList<>();
     for (int run = 1; run <= runs; run++) {
-      ChildNightly.Result whole = ChildNightly.run(bench.resolve("whole-" + run), drop);
+      Path wholeHome = bench.resolve("whole-" + run);
+      ChildNightly.Result whole = ChildNightly.run(wholeHome, drop);
       System.out.printf(Locale.ROOT, "whole nightly %d: %s%n", run, whole);
       wholes.add(whole);
-      deleteTree(bench.resolve("whole-" + run));
+      ChildNightly.Result night = ChildNightly.run(wholeHome, deltaDrop);
+      System.out.printf(Locale.ROOT, "delta night %d: %s%n", run, night);
+      deltas.add(night);
+      deleteTree(wholeHome);
       List<StepClock.Step> steps = stepByStep(new WdsHome(bench.resolve("steps-" + run)), drop);
       stepRuns.add(steps);
       deleteTree(bench.resolve("steps-" + run));
@@ -133,6 +144,13 @@ public final class BenchmarkNightlyCommand implements Callable<Integer> {
     }
     String loadAfter = MachineLoad.now();
     print(wholes, stepRuns, yardsticks, loadBefore, loadAfter);
+    printWhole(
+        String.format(
+            Locale.ROOT,
+            "the next night's delta (%,d rows in %d files), `wds nightly` again on the same home",
+            delta.rows(),
+            delta.files().size()),
+        deltas);
     return 0;
   }
 
@@ -221,33 +239,7 @@ public final class BenchmarkNightlyCommand implements Callable<Integer> {
       String loadBefore,
       String loadAfter) {
     String median = runsNote(wholes.size());
-    System.out.printf(
-        Locale.ROOT,
-        "%nwhole process, `wds nightly` in a child JVM%s:%n"
-            + "  wall %.2f s, CPU %.2f s (user + system), peak resident memory %,.0f MB%n",
-        median,
-        median(wholes.stream().mapToDouble(ChildNightly.Result::wallSeconds)),
-        median(wholes.stream().mapToDouble(ChildNightly.Result::cpuSeconds)),
-        median(wholes.stream().mapToDouble(ChildNightly.Result::peakRssMb)));
-    System.out.println("  its job's steps (Spring Batch step executions):");
-    Map<String, List<Double>> jobSteps = new LinkedHashMap<>();
-    for (ChildNightly.Result whole : wholes) {
-      whole
-          .stepSeconds()
-          .forEach((k, v) -> jobSteps.computeIfAbsent(k, x -> new ArrayList<>()).add(v));
-    }
-    jobSteps.forEach(
-        (name, secs) ->
-            System.out.printf(
-                Locale.ROOT,
-                "    %-40s %7.2f s%n",
-                name,
-                median(secs.stream().mapToDouble(Double::doubleValue))));
-    System.out.printf(
-        Locale.ROOT,
-        "    %-40s %7.2f s%n",
-        "start and stop of the process (the rest)",
-        median(wholes.stream().mapToDouble(ChildNightly.Result::outsideJobSeconds)));
+    printWhole("whole process, `wds nightly` in a child JVM", wholes);
 
     System.out.printf(Locale.ROOT, "%nstep by step, in this JVM%s:%n", median);
     System.out.printf(
@@ -293,6 +285,37 @@ public final class BenchmarkNightlyCommand implements Callable<Integer> {
         median(wholes.stream().mapToDouble(ChildNightly.Result::cpuSeconds)) / yardCpu,
         loadBefore,
         loadAfter);
+  }
+
+  /** Whole child nightlies: wall, CPU and peak memory, and their job's steps (medians). */
+  private static void printWhole(String title, List<ChildNightly.Result> wholes) {
+    System.out.printf(
+        Locale.ROOT,
+        "%n%s%s:%n" + "  wall %.2f s, CPU %.2f s (user + system), peak resident memory %,.0f MB%n",
+        title,
+        runsNote(wholes.size()),
+        median(wholes.stream().mapToDouble(ChildNightly.Result::wallSeconds)),
+        median(wholes.stream().mapToDouble(ChildNightly.Result::cpuSeconds)),
+        median(wholes.stream().mapToDouble(ChildNightly.Result::peakRssMb)));
+    System.out.println("  its job's steps (Spring Batch step executions):");
+    Map<String, List<Double>> jobSteps = new LinkedHashMap<>();
+    for (ChildNightly.Result whole : wholes) {
+      whole
+          .stepSeconds()
+          .forEach((k, v) -> jobSteps.computeIfAbsent(k, x -> new ArrayList<>()).add(v));
+    }
+    jobSteps.forEach(
+        (name, secs) ->
+            System.out.printf(
+                Locale.ROOT,
+                "    %-40s %7.2f s%n",
+                name,
+                median(secs.stream().mapToDouble(Double::doubleValue))));
+    System.out.printf(
+        Locale.ROOT,
+        "    %-40s %7.2f s%n",
+        "start and stop of the process (the rest)",
+        median(wholes.stream().mapToDouble(ChildNightly.Result::outsideJobSeconds)));
   }
 
   private static StepClock.Step find(List<StepClock.Step> steps, String name) {

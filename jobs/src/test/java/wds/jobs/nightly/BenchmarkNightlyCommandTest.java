@@ -12,7 +12,7 @@ class BenchmarkNightlyCommandTest {
   @TempDir Path tmp;
 
   @Test
-  void benchmark_WhenRun_ThenItTimesTheWholeProcessEveryStepAndTheReadCsvYardstick() {
+  void benchmark_WhenRun_ThenItTimesTheWholeProcessEveryStepTheReadCsvYardstickAndTheDeltaNight() {
     Path home = tmp.resolve("home");
     NightlyRuns.Run run =
         NightlyRuns.wds("benchmark-nightly", "--persons", "1500", "--home", home.toString());
@@ -52,10 +52,18 @@ class BenchmarkNightlyCommandTest {
         .containsPattern("yardstick: DuckDB's bare read_csv.*wall [\\d.]+ s, CPU [\\d.]+ s");
     assertThat(out)
         .containsPattern("load average \\(1, 5, 15 min\\): before [\\d.]+ [\\d.]+ [\\d.]+");
+    // the next night's delta, a second whole nightly on the first one's home, with its own steps
+    assertThat(out).containsPattern("delta night 1: wall [\\d.]+ s, CPU [\\d.]+ s");
+    assertThat(out)
+        .containsPattern(
+            "(?s)the next night's delta \\([\\d,]+ rows in \\d+ files\\), `wds nightly` again on"
+                + " the same home:\n  wall [\\d.]+ s, CPU [\\d.]+ s.*"
+                + " loadDeliveries +[\\d.]+ s.* writeReports +[\\d.]+ s");
     // the runs' homes are gone; the delivery stays for a second look
     assertThat(home.resolve("benchmark-nightly/whole-1")).doesNotExist();
     assertThat(home.resolve("benchmark-nightly/steps-1")).doesNotExist();
     assertThat(Files.isDirectory(home.resolve("benchmark-nightly/drop"))).isTrue();
+    assertThat(Files.isDirectory(home.resolve("benchmark-nightly/delta"))).isTrue();
   }
 
   @Test
