@@ -307,35 +307,35 @@ public final class ModelTests {
       }
       branch.add(i);
     }
-    StringBuilder sql = new StringBuilder();
+    List<String> statements = new ArrayList<>();
     List<String> params = new ArrayList<>();
+    SqlFile branchFile = SqlFile.load(ROOT + "count_branch.sql").withoutComments();
     for (int b = 0; b < branches.size(); b++) {
       List<Integer> branch = branches.get(b);
       Count first = queries.get(branch.get(0));
-      if (b > 0) {
-        sql.append("\nunion all\n");
-      }
-      sql.append("select ").append(b).append(" as branch, * from (\n");
+      String counts;
       if (first.table() == null) {
-        sql.append("select [n::bigint] from (\n")
-            .append(withoutComments(first.sql()))
-            .append("\n) as q(n)");
+        counts =
+            SqlFile.load(ROOT + "query_count.sql")
+                .withoutComments()
+                .render(Map.of("query", withoutComments(first.sql())));
         params.addAll(first.params());
       } else {
-        List<String> counts = new ArrayList<>();
+        List<String> filters = new ArrayList<>();
         for (int i : branch) {
-          counts.add("count(*) filter (where " + queries.get(i).sql() + ")");
+          filters.add("count(*) filter (where " + queries.get(i).sql() + ")");
           params.addAll(queries.get(i).params());
         }
-        sql.append(
+        counts =
             SqlFile.load(ROOT + "conditions.sql")
                 .withoutComments()
-                .render(Map.of("model", first.table(), "counts", String.join(",\n", counts))));
+                .render(Map.of("model", first.table(), "counts", String.join(",\n", filters)));
       }
-      sql.append("\n)");
+      statements.add(branchFile.render(Map.of("branch", Integer.toString(b), "counts", counts)));
     }
+    String sql = String.join("\nunion all\n", statements);
     boolean[] seen = new boolean[branches.size()];
-    try (PreparedStatement ps = conn.prepareStatement(sql.toString())) {
+    try (PreparedStatement ps = conn.prepareStatement(sql)) {
       for (int i = 0; i < params.size(); i++) {
         ps.setString(i + 1, params.get(i));
       }
