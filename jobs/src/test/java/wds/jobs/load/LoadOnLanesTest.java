@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import wds.jobs.WdsCli;
 import wds.pipeline.synthetic.CountyGenerator;
 import wds.pipeline.synthetic.GeneratorSettings;
 
@@ -84,6 +85,23 @@ class LoadOnLanesTest {
     List<StepTimes> steps = steps(home);
     assertThat(steps).extracting(StepTimes::name).startsWith("loadPopulation").hasSize(6);
     assertThat(overlapping(steps)).isEmpty();
+  }
+
+  @Test
+  void load_WhenPopulationFails_ThenNoOtherSourceStarts() throws Exception {
+    Path home = tmp.resolve("failed");
+    CountyGenerator.generate(COUNTY, home.resolve("drop"));
+    Deliveries.secret(home);
+    System.setProperty("wds.load.lanes", "2");
+    // dies inside population's transaction, after its first extract (areas) is merged
+    assertThat(
+            WdsCli.commandLine()
+                .execute("load", "--home", home.toString(), "--fail-after-extracts", "1"))
+        .isEqualTo(1);
+
+    assertThat(steps(home)).extracting(StepTimes::name).containsExactly("loadPopulation");
+    assertThat(LoadCommandTest.query(home, "SELECT count(*) FROM etl_delivery"))
+        .containsExactly(List.of("0"));
   }
 
   private Path load(String name, int lanes) throws Exception {
