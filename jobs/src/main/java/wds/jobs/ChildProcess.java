@@ -67,16 +67,20 @@ public final class ChildProcess {
    */
   public static Measured wds(String command, Path home, Path drop)
       throws IOException, InterruptedException {
+    return wds(command, home, drop, Map.of());
+  }
+
+  /** {@link #wds(String, Path, Path)} with {@code environment} (settings) added. */
+  public static Measured wds(String command, Path home, Path drop, Map<String, String> environment)
+      throws IOException, InterruptedException {
+    Map<String, String> env = new java.util.HashMap<>(environment);
+    env.put("WDS_PSEUDONYM_KEY", THROWAWAY_SECRET);
     List<String> line =
         new ArrayList<>(
             WdsJava.asLaunched(
                 List.of(WdsJava.BUILD_HEAP, Objects.toString(System.getenv("WDS_JAVA_OPTS"), ""))));
     line.addAll(List.of(command, "--home", home.toString(), "--drop", drop.toString()));
-    return run(
-        command,
-        line,
-        Map.of("WDS_PSEUDONYM_KEY", THROWAWAY_SECRET),
-        home.resolveSibling(home.getFileName() + ".log"));
+    return run(command, line, env, home.resolveSibling(home.getFileName() + ".log"));
   }
 
   /**

@@ -38,16 +38,15 @@ public final class ConsoleProgress {
     out.flush();
   }
 
-  /** The step has ended: its last line stays. */
+  /**
+   * The step has ended: its last line stays. On a terminal it takes the place of the live line, its
+   * own or another step's (two load lanes at once); a step still going shows again, on the next
+   * line, at its next update.
+   */
   public synchronized void done(String step, String text) {
     if (terminal && liveStep != null) {
-      if (liveStep.equals(step)) {
-        rewrite(text);
-        out.print('\n');
-      } else {
-        out.print('\n');
-        out.println(text);
-      }
+      rewrite(text);
+      out.print('\n');
     } else {
       out.println(text);
     }

@@ -26,9 +26,9 @@ import wds.jobs.ReadCsvCeiling;
 import wds.jobs.WdsHome;
 import wds.jobs.WdsJava;
 import wds.pipeline.load.Delivery;
-import wds.pipeline.load.DeliveryLoader;
 import wds.pipeline.load.DeliveryResult;
 import wds.pipeline.load.DropFolder;
+import wds.pipeline.load.LoadLanes;
 import wds.pipeline.load.LoadListener;
 import wds.pipeline.load.LoadSettings;
 import wds.pipeline.load.WorkDatabase;
@@ -62,6 +62,15 @@ public final class BenchmarkLoadCommand implements Callable<Integer> {
   int persons;
 
   @Option(
+      names = "--lanes",
+      paramLabel = "N",
+      defaultValue = "" + LoadLanes.DEFAULT,
+      description =
+          "sources loaded at once after population, as the load job's wds.load.lanes"
+              + " (default ${DEFAULT-VALUE})")
+  int lanes;
+
+  @Option(
       names = "--runs",
       paramLabel = "N",
       defaultValue = "1",
@@ -75,6 +84,9 @@ public final class BenchmarkLoadCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     if (runs < 1) {
       throw new ParameterException(spec.commandLine(), "--runs must be at least 1");
+    }
+    if (lanes < 1) {
+      throw new ParameterException(spec.commandLine(), "--lanes must be at least 1");
     }
     WdsHome home = homeOption.create();
     Path bench = home.root().resolve("benchmark");
@@ -123,16 +135,30 @@ public final class BenchmarkLoadCommand implements Callable<Integer> {
     System.out.printf(
         Locale.ROOT,
         "%nloader   : %,d rows in %.2f s = %,.0f rows/s (validated, pseudonymised, hashed,"
-            + " upserted, audited; the first load in this JVM, as a nightly run is)%n"
-            + "  of which %.2f s reading, validating and staging, %.2f s merging (upsert,"
-            + " full-mode deletes), auditing and committing, %.2f s closing the database"
-            + " (checkpoint)%n",
+            + " upserted, audited; the first load in this JVM, as a nightly run is; %d lane%s)%n",
         cold.rows(),
         cold.seconds(),
         cold.rate(),
-        cold.stagingSeconds(),
-        cold.seconds() - cold.stagingSeconds() - cold.closeSeconds(),
-        cold.closeSeconds());
+        lanes,
+        lanes == 1 ? "" : "s");
+    if (lanes == 1) {
+      System.out.printf(
+          Locale.ROOT,
+          "  of which %.2f s reading, validating and staging, %.2f s merging (upsert,"
+              + " full-mode deletes), auditing and committing, %.2f s closing the database"
+              + " (checkpoint)%n",
+          cold.stagingSeconds(),
+          cold.seconds() - cold.stagingSeconds() - cold.closeSeconds(),
+          cold.closeSeconds());
+    } else {
+      // the lanes stage side by side: their staging times add up to more than the wall time
+      System.out.printf(
+          Locale.ROOT,
+          "  reading, validating and staging took %.2f s summed over the lanes, which overlap;"
+              + " %.2f s closing the database (checkpoint)%n",
+          cold.stagingSeconds(),
+          cold.closeSeconds());
+    }
     if (runs > 1) {
       double warm = median(loads.stream().skip(1).mapToDouble(LoadRun::seconds));
       System.out.printf(
@@ -232,21 +258,30 @@ public final class BenchmarkLoadCommand implements Callable<Integer> {
                 t.duplicatesSeconds());
           }
         };
+    // the load job's way (LoadLanes): population alone, then the other sources on the lanes
     try (WorkDatabase db = WorkDatabase.open(folder.resolve("work.duckdb"), catalog);
-        DeliveryLoader loader =
-            new DeliveryLoader(
-                db.connection(),
+        LoadLanes loaders =
+            LoadLanes.open(
+                db,
+                lanes,
                 catalog,
                 new LoadSettings(
                     LoadComponents.indicatorCodes(wds.warehouse.Plan.standard()),
                     Pseudonymiser.fromKey(new byte[32]),
                     folder.resolve("quarantine")),
                 stagingTimes)) {
-      for (Delivery d : new DropFolder(drop).deliveries(catalog.sources())) {
-        DeliveryResult r = loader.load(d);
+      List<Delivery> deliveries = new DropFolder(drop).deliveries(catalog.sources());
+      for (DeliveryResult r : loaders.loadAll(catalog.sources(), deliveries)) {
         if (r.outcome() != DeliveryResult.Outcome.LOADED) {
           throw new IllegalStateException(
-              "benchmark: " + d.label() + " was " + r.outcome() + ": " + r.message());
+              "benchmark: "
+                  + r.source()
+                  + " "
+                  + r.deliveryDate()
+                  + " was "
+                  + r.outcome()
+                  + ": "
+                  + r.message());
         }
         rows += r.rowsRead();
         if (verbose) {
@@ -298,10 +333,14 @@ public final class BenchmarkLoadCommand implements Callable<Integer> {
     return measured;
   }
 
-  /** {@code wds load} of the delivery into a new home as a child process, start to exit. */
-  private static ChildProcess.Measured wholeLoad(Path home, Path drop)
+  /**
+   * {@code wds load} of the delivery into a new home as a child process, start to exit, on as many
+   * lanes as the in-process load.
+   */
+  private ChildProcess.Measured wholeLoad(Path home, Path drop)
       throws IOException, InterruptedException {
-    ChildProcess.Measured measured = ChildProcess.wds("load", home, drop);
+    ChildProcess.Measured measured =
+        ChildProcess.wds("load", home, drop, Map.of("WDS_LOAD_LANES", Integer.toString(lanes)));
     deleteTree(home);
     return measured;
   }

@@ -169,20 +169,22 @@ public final class LoadCommand implements Callable<Integer> {
   }
 
   /**
-   * The time spent loading (the steps named load…), not publishing: what rows/s is about; 0 when
-   * the job has no load step.
+   * The time spent loading (the steps named load…), not publishing: what rows/s is about; from the
+   * first such step's start to the last one's end, since steps on two lanes overlap; 0 when the job
+   * has no load step.
    */
   private static double loadSeconds(JobExecution execution) {
-    double seconds = 0;
+    java.time.LocalDateTime start = null;
+    java.time.LocalDateTime end = null;
     for (var step : execution.getStepExecutions()) {
       if (step.getStepName().startsWith("load")
           && step.getStartTime() != null
           && step.getEndTime() != null) {
-        seconds +=
-            java.time.Duration.between(step.getStartTime(), step.getEndTime()).toMillis() / 1e3;
+        start = start == null || step.getStartTime().isBefore(start) ? step.getStartTime() : start;
+        end = end == null || step.getEndTime().isAfter(end) ? step.getEndTime() : end;
       }
     }
-    return seconds;
+    return start == null ? 0 : java.time.Duration.between(start, end).toMillis() / 1e3;
   }
 
   private static long count(List<DeliveryResult> results, DeliveryResult.Outcome outcome) {

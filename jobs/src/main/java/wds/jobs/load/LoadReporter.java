@@ -17,7 +17,8 @@ import wds.pipeline.validate.RejectReason;
  * Tells the operator what the load does: one progress line per delivery (live on a terminal, with
  * the extract being read, its rows, rate and rejects; the delivery's totals when it ends), and one
  * greppable {@code key=value} log line per extract and delivery. Counts and file names only: no row
- * values, so no identity number can reach the terminal or the log.
+ * values, so no identity number can reach the terminal or the log. Heard from every lane at once:
+ * each call is whole, so no two lanes' lines are ever mixed.
  */
 public final class LoadReporter implements LoadListener {
 
@@ -25,12 +26,23 @@ public final class LoadReporter implements LoadListener {
 
   private final ConsoleProgress progress;
 
+  /**
+   * The source whose progress is live on a terminal. With two lanes both sources report at once;
+   * one line rewritten by turns would leave a broken line at every turn, so the other lane's
+   * progress is not shown until this source's delivery ends (its end line always is).
+   */
+  private String live;
+
   public LoadReporter(PrintStream out) {
     this.progress = ConsoleProgress.on(out);
   }
 
   @Override
-  public void progress(ExtractProgress p) {
+  public synchronized void progress(ExtractProgress p) {
+    if (live != null && !live.equals(p.source())) {
+      return; // another lane's source holds the live line until its delivery ends
+    }
+    live = p.source();
     progress.update(
         p.source(),
         String.format(
@@ -44,7 +56,10 @@ public final class LoadReporter implements LoadListener {
   }
 
   @Override
-  public void deliveryFinished(DeliveryResult r) {
+  public synchronized void deliveryFinished(DeliveryResult r) {
+    if (r.source().equals(live)) {
+      live = null;
+    }
     switch (r.outcome()) {
       case LOADED -> {
         for (ExtractResult e : r.extracts()) {

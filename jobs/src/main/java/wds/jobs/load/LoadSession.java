@@ -4,21 +4,21 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import wds.jobs.OperatorException;
 import wds.jobs.PseudonymSecret;
 import wds.jobs.WdsHome;
 import wds.pipeline.jdbc.JdbcSourceLoad;
 import wds.pipeline.load.Delivery;
-import wds.pipeline.load.DeliveryLoader;
 import wds.pipeline.load.DeliveryResult;
 import wds.pipeline.load.DropFolder;
+import wds.pipeline.load.LoadLanes;
 import wds.pipeline.load.LoadListener;
 import wds.pipeline.load.LoadSettings;
 import wds.pipeline.load.WorkDatabase;
@@ -29,9 +29,11 @@ import wds.warehouse.DuckDbLimits;
 /**
  * The session of one run of the load job (a job-scoped bean, {@link
  * LoadJobConfiguration#loadSession}): the work database opened once, on the run's first step, the
- * pipeline's loader over it, and the deliveries waiting in the drop folder by source. Closed when
- * the run ends; what became of each delivery is kept in the job's execution context ({@link
- * LoadedDeliveries}), not here.
+ * pipeline's loaders over it (one per lane, {@link LoadLanes}), and the deliveries waiting in the
+ * drop folder by source. The steps after the first call it from as many threads as there are lanes,
+ * each for its own source; each delivery or pull borrows a free lane. Closed when the run ends;
+ * what became of each delivery is kept in the job's execution context ({@link LoadedDeliveries}),
+ * not here.
  */
 public class LoadSession implements AutoCloseable {
 
@@ -42,9 +44,10 @@ public class LoadSession implements AutoCloseable {
   private final LoadListener listener;
   private final JdbcSourceLoad jdbc;
   private final DuckDbLimits limits;
-  private final Map<String, Deque<Delivery>> pending = new LinkedHashMap<>();
+  private final int lanes;
+  private final Map<String, Deque<Delivery>> pending = new ConcurrentHashMap<>();
   private WorkDatabase db;
-  private DeliveryLoader loader;
+  private LoadLanes loaders;
 
   /**
    * A session not opened yet: the first step opens it, so that a home that cannot be loaded fails
@@ -52,6 +55,7 @@ public class LoadSession implements AutoCloseable {
    *
    * @param listener hears what the loader does (terminal, log, metrics)
    * @param limits DuckDB's memory limit and threads for the work database ({@code wds.duckdb.*})
+   * @param lanes how many loaders, each on its own connection ({@code wds.load.lanes})
    */
   // neither the class final nor this private: the job scope's proxy is a subclass
   LoadSession(
@@ -61,7 +65,8 @@ public class LoadSession implements AutoCloseable {
       Set<String> indicatorCodes,
       LoadListener listener,
       JdbcSourceLoad jdbc,
-      DuckDbLimits limits) {
+      DuckDbLimits limits,
+      int lanes) {
     this.home = home;
     this.drop = drop;
     this.catalog = catalog;
@@ -69,6 +74,7 @@ public class LoadSession implements AutoCloseable {
     this.listener = listener;
     this.jdbc = jdbc;
     this.limits = limits;
+    this.lanes = lanes;
   }
 
   /** Whether {@code source} is pulled from its database; its drop folder is then not read. */
@@ -87,38 +93,45 @@ public class LoadSession implements AutoCloseable {
     return queue != null && !queue.isEmpty();
   }
 
-  /** Loads one delivery of the drop folder. */
+  /** Loads one delivery of the drop folder on a free lane. */
   public DeliveryResult load(Delivery delivery) throws SQLException, IOException {
-    return opened().loader.load(delivery);
-  }
-
-  /** Pulls every extract of a source configured as {@code jdbc} through the same loader. */
-  public List<DeliveryResult> pull(String source) throws SQLException, IOException {
-    return jdbc.load(source, opened().loader);
+    return opened().loaders.run(loader -> loader.load(delivery));
   }
 
   /**
-   * Opens the work database of the home and finds the deliveries waiting in the drop folder, once.
+   * Pulls every extract of a source configured as {@code jdbc} on a free lane, through the same
+   * loader as its files would take.
    */
-  private LoadSession opened() {
-    if (loader == null) {
+  public List<DeliveryResult> pull(String source) throws SQLException, IOException {
+    return opened().loaders.run(loader -> jdbc.load(source, loader));
+  }
+
+  /**
+   * Opens the work database of the home and its lanes, and finds the deliveries waiting in the drop
+   * folder, once (on the first step, before any step runs beside another).
+   */
+  private synchronized LoadSession opened() {
+    if (loaders == null) {
       Pseudonymiser pseudonymiser = pseudonymiser(home);
       try {
         db = WorkDatabase.open(home.workDatabase(), catalog);
         // the load holds DuckDB to the same memory and threads as the build (wds.duckdb.*): a
         // 2,000,000-person load took 3.3 GB resident without a limit
         limits.apply(db.connection());
+        // a pull's high-water mark table made now, not by two lanes' first pulls at once
+        jdbc.prepare(db.connection());
+        loaders =
+            LoadLanes.open(
+                db,
+                lanes,
+                catalog,
+                new LoadSettings(indicatorCodes, pseudonymiser, home.quarantine()),
+                listener);
       } catch (SQLException e) {
         throw new IllegalStateException("cannot open the work database " + home.workDatabase(), e);
       }
-      loader =
-          new DeliveryLoader(
-              db.connection(),
-              catalog,
-              new LoadSettings(indicatorCodes, pseudonymiser, home.quarantine()),
-              listener);
       for (Delivery d : new DropFolder(drop).deliveries(catalog.sources())) {
-        pending.computeIfAbsent(d.source(), s -> new ArrayDeque<>()).add(d);
+        pending.computeIfAbsent(d.source(), s -> new ConcurrentLinkedDeque<>()).add(d);
       }
     }
     return this;
@@ -142,9 +155,9 @@ public class LoadSession implements AutoCloseable {
   }
 
   @Override
-  public void close() throws SQLException {
-    if (loader != null) {
-      loader.close();
+  public synchronized void close() throws SQLException {
+    if (loaders != null) {
+      loaders.close();
     }
     if (db != null) {
       db.close();

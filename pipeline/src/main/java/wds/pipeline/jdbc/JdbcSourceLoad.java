@@ -1,6 +1,7 @@
 package wds.pipeline.jdbc;
 
 import java.io.IOException;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -36,6 +37,17 @@ public final class JdbcSourceLoad {
   /** Whether {@code source} is pulled from its database rather than read from the drop folder. */
   public boolean pulls(String source) {
     return pulls.isJdbc(source);
+  }
+
+  /**
+   * Makes the high-water mark table in the work database when any source is pulled, before the
+   * load's lanes start: two sources' first pulls at once would otherwise both create it, and one of
+   * the two would fail on DuckDB's catalog conflict.
+   */
+  public void prepare(Connection warehouse) throws SQLException {
+    if (catalog.sources().stream().anyMatch(pulls::isJdbc)) {
+      Watermarks.ensureTable(warehouse);
+    }
   }
 
   /** The day of a pull run now: the configured pull date, else today on the county's clock. */

@@ -8,7 +8,8 @@
  * {@code SourceLoadTasklet}, hands each delivery of the run's {@code LoadSession} to this package):
  *
  * <ol>
- *   <li>{@link WorkDatabase}: the work database, opened once per run, its tables made if missing.
+ *   <li>{@link WorkDatabase}: the work database, opened once per run, its tables made if missing;
+ *       {@link LoadLanes}: a loader per lane over it, each on its own connection.
  *   <li>{@link DropFolder}: the {@link Delivery deliveries} waiting, per source, oldest first.
  *   <li>{@link DeliveryLoader}: the entry point, {@code load(delivery)}; reads the steps below in
  *       order, top to bottom.
