@@ -28,9 +28,9 @@ import wds.jobs.WdsHome;
 import wds.jobs.load.LoadComponents;
 import wds.jobs.publish.PublishSettings;
 import wds.pipeline.load.Delivery;
-import wds.pipeline.load.DeliveryLoader;
 import wds.pipeline.load.DeliveryResult;
 import wds.pipeline.load.DropFolder;
+import wds.pipeline.load.LoadLanes;
 import wds.pipeline.load.LoadListener;
 import wds.pipeline.load.LoadSettings;
 import wds.pipeline.load.WorkDatabase;
@@ -162,21 +162,30 @@ public final class BenchmarkNightlyCommand implements Callable<Integer> {
     Plan plan = settings.readPlan();
     System.gc();
     StepClock clock = new StepClock();
+    // as the load job loads (LoadLanes): population alone, then the other sources on the lanes
     try (WorkDatabase db = WorkDatabase.open(home.workDatabase(), catalog);
-        DeliveryLoader loader =
-            new DeliveryLoader(
-                db.connection(),
+        LoadLanes loaders =
+            LoadLanes.open(
+                db,
+                LoadLanes.DEFAULT,
                 catalog,
                 new LoadSettings(
                     LoadComponents.indicatorCodes(plan),
                     Pseudonymiser.fromKey(new byte[32]),
                     home.quarantine()),
                 new LoadListener() {})) {
-      for (Delivery d : new DropFolder(drop).deliveries(catalog.sources())) {
-        DeliveryResult r = loader.load(d);
+      List<Delivery> deliveries = new DropFolder(drop).deliveries(catalog.sources());
+      for (DeliveryResult r : loaders.loadAll(catalog.sources(), deliveries)) {
         if (r.outcome() != DeliveryResult.Outcome.LOADED) {
           throw new IllegalStateException(
-              "benchmark: " + d.label() + " was " + r.outcome() + ": " + r.message());
+              "benchmark: "
+                  + r.source()
+                  + " "
+                  + r.deliveryDate()
+                  + " was "
+                  + r.outcome()
+                  + ": "
+                  + r.message());
         }
       }
     }
