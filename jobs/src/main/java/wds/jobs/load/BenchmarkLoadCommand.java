@@ -272,17 +272,7 @@ public final class BenchmarkLoadCommand implements Callable<Integer> {
                 stagingTimes)) {
       List<Delivery> deliveries = new DropFolder(drop).deliveries(catalog.sources());
       for (DeliveryResult r : loaders.loadAll(catalog.sources(), deliveries)) {
-        if (r.outcome() != DeliveryResult.Outcome.LOADED) {
-          throw new IllegalStateException(
-              "benchmark: "
-                  + r.source()
-                  + " "
-                  + r.deliveryDate()
-                  + " was "
-                  + r.outcome()
-                  + ": "
-                  + r.message());
-        }
+        requireLoaded(r);
         rows += r.rowsRead();
         if (verbose) {
           for (var e : r.extracts()) {
@@ -309,6 +299,24 @@ public final class BenchmarkLoadCommand implements Callable<Integer> {
         run.cpuSeconds());
     deleteTree(folder);
     return run;
+  }
+
+  /**
+   * Stops a benchmark whose generated delivery was not loaded (refused, or loaded before): its
+   * figures would measure something else.
+   */
+  public static void requireLoaded(DeliveryResult r) {
+    if (r.outcome() != DeliveryResult.Outcome.LOADED) {
+      throw new IllegalStateException(
+          "benchmark: "
+              + r.source()
+              + " "
+              + r.deliveryDate()
+              + " was "
+              + r.outcome()
+              + ": "
+              + r.message());
+    }
   }
 
   private static double median(java.util.stream.DoubleStream values) {

@@ -25,6 +25,7 @@ import wds.jobs.ChildProcess;
 import wds.jobs.HomeOption;
 import wds.jobs.MachineLoad;
 import wds.jobs.WdsHome;
+import wds.jobs.load.BenchmarkLoadCommand;
 import wds.jobs.load.LoadComponents;
 import wds.jobs.publish.PublishSettings;
 import wds.pipeline.load.Delivery;
@@ -176,17 +177,7 @@ public final class BenchmarkNightlyCommand implements Callable<Integer> {
                 new LoadListener() {})) {
       List<Delivery> deliveries = new DropFolder(drop).deliveries(catalog.sources());
       for (DeliveryResult r : loaders.loadAll(catalog.sources(), deliveries)) {
-        if (r.outcome() != DeliveryResult.Outcome.LOADED) {
-          throw new IllegalStateException(
-              "benchmark: "
-                  + r.source()
-                  + " "
-                  + r.deliveryDate()
-                  + " was "
-                  + r.outcome()
-                  + ": "
-                  + r.message());
-        }
+        BenchmarkLoadCommand.requireLoaded(r);
       }
     }
     clock.mark("load (6 sources, checkpoint)");
