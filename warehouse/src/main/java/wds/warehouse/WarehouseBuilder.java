@@ -86,6 +86,15 @@ public final class WarehouseBuilder {
         long start = System.nanoTime();
         if (model.engineTable()) {
           execute(conn, model.sql());
+        } else if (model.view()) {
+          // a temporary view of this connection, found first by the search path and gone from
+          // the snapshot; it is dropped when the build ends
+          execute(
+              conn,
+              "create or replace temp view "
+                  + SqlFile.identifier(model.name())
+                  + " as "
+                  + model.sql());
         } else {
           createTable(conn, model, asOf);
         }
@@ -135,7 +144,21 @@ public final class WarehouseBuilder {
       return new BuildResult(
           built, values.size(), warnings.size(), years.firstYear(), years.lastYear());
     } finally {
+      try {
+        dropViews(conn);
+      } catch (SQLException e) {
+        // the connection's own views: the build's outcome (or its exception) is what counts
+        LOG.warn("the build's staging views could not be dropped: {}", e.getMessage(), e);
+      }
       setSearchPath(conn, previousPath);
+    }
+  }
+
+  private void dropViews(Connection conn) throws SQLException {
+    for (Model model : models.models()) {
+      if (model.view()) {
+        execute(conn, "drop view if exists temp.main." + SqlFile.identifier(model.name()));
+      }
     }
   }
 

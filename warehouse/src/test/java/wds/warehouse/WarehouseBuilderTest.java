@@ -3,14 +3,16 @@ package wds.warehouse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import wds.warehouse.model.Model;
 import wds.warehouse.model.ModelCatalog;
 import wds.warehouse.model.ModelTests;
 
 class WarehouseBuilderTest {
 
   @Test
-  void build_WhenGivenTheOperationalLayer_ThenEveryModelTableIsInTheTargetCatalog()
+  void build_WhenGivenTheOperationalLayer_ThenEveryModelTableIsInTheTargetCatalogAndNoViewIsLeft()
       throws Exception {
     try (OdsFixture f = OdsFixture.create().county()) {
       f.population(2024, OdsFixture.A_RURAL, "2", 40, 100);
@@ -26,22 +28,26 @@ class WarehouseBuilderTest {
 
       BuildResult result = f.build();
 
-      for (var model : ModelCatalog.load().models()) {
+      List<Model> models = ModelCatalog.load().models();
+      assertThat(models).filteredOn(Model::view).isNotEmpty();
+      for (Model model : models) {
         assertThat(
                 f.value(
                     "select count(*) from information_schema.tables"
                         + " where table_catalog = 'snap' and table_name = ?",
                     model.name()))
             .as(model.name())
-            .isEqualTo(1L);
+            .isEqualTo(model.view() ? 0L : 1L);
         assertThat(
                 f.value(
                     "select count(*) from information_schema.tables"
-                        + " where table_catalog = 'memory' and table_name = ?",
+                        + " where table_catalog in ('memory', 'temp') and table_name = ?",
                     model.name()))
-            .as(model.name() + " not written to the source catalog")
+            .as(model.name() + " not written to the source catalog, no view left behind")
             .isEqualTo(0L);
       }
+      // the staging views were read: the birth reached its fact
+      assertThat(f.value("select count(*) from snap.fact_births")).isEqualTo(1L);
       assertThat(result.firstYear()).isEqualTo(2020);
       assertThat(result.lastYear()).isEqualTo(2025);
       assertThat(new ModelTests().failures(f.conn, "snap")).isEmpty();

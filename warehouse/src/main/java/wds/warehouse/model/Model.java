@@ -13,6 +13,8 @@ import java.util.List;
  * @param parameters the build settings bound to the query's {@code ?} in order (build_context)
  * @param tests the tests declared beside it
  * @param engineTable a table the indicator engine fills (its sql is DDL, not a query)
+ * @param view built as a temporary view the later models read, not as a table of the snapshot
+ *     ({@code materialized: view}, the staging layer's default: warehouse/README.md, "Layers")
  */
 public record Model(
     String layer,
@@ -21,7 +23,8 @@ public record Model(
     String description,
     List<String> parameters,
     List<ModelTest> tests,
-    boolean engineTable) {
+    boolean engineTable,
+    boolean view) {
 
   public Model {
     parameters = List.copyOf(parameters);

@@ -24,13 +24,19 @@ public record ModelCatalog(List<Model> models) {
 
   /** Every model named by the index, in its order. */
   public static ModelCatalog load() {
-    JsonNode index = YAML.readTree(SqlFile.text(ROOT + "index.yml"));
+    return load(ROOT);
+  }
+
+  /** The models named by {@code <root>index.yml} (a class-path folder ending in {@code /}). */
+  static ModelCatalog load(String root) {
+    JsonNode index = YAML.readTree(SqlFile.text(root + "index.yml"));
     List<Model> models = new ArrayList<>();
     for (JsonNode layer : index.get("layers")) {
       String layerName = layer.get("layer").asString();
       boolean engine = layer.path("engine").asBoolean(false);
+      String materialized = layer.path("materialized").asString("table");
       for (JsonNode name : layer.get("models")) {
-        models.add(read(layerName, name.asString(), engine));
+        models.add(read(root, layerName, name.asString(), engine, materialized));
       }
     }
     return new ModelCatalog(models);
@@ -47,8 +53,9 @@ public record ModelCatalog(List<Model> models) {
     return models.stream().anyMatch(m -> m.name().equals(name));
   }
 
-  private static Model read(String layer, String name, boolean engine) {
-    String base = ROOT + layer + "/" + name;
+  private static Model read(
+      String root, String layer, String name, boolean engine, String layerMaterialized) {
+    String base = root + layer + "/" + name;
     String sql = SqlFile.text(base + ".sql");
     JsonNode yml = YAML.readTree(SqlFile.text(base + ".yml"));
     JsonNode description = yml.get("description");
@@ -64,7 +71,27 @@ public record ModelCatalog(List<Model> models) {
         tests.add(test(base + ".yml", test));
       }
     }
-    return new Model(layer, name, sql, description.asString(), parameters, tests, engine);
+    boolean view = view(base + ".yml", yml.path("materialized").asString(layerMaterialized));
+    if (view && !tests.isEmpty()) {
+      // a view is not in the snapshot the gate tests: its tests would never run
+      throw new IllegalStateException(
+          base + ".yml: a view has no tests of its own; declare them on the table that reads it");
+    }
+    if (view && !parameters.isEmpty()) {
+      throw new IllegalStateException(
+          base + ".yml: a view takes no parameters; materialize it as a table");
+    }
+    return new Model(layer, name, sql, description.asString(), parameters, tests, engine, view);
+  }
+
+  private static boolean view(String file, String materialized) {
+    return switch (materialized) {
+      case "table" -> false;
+      case "view" -> true;
+      default ->
+          throw new IllegalStateException(
+              file + ": materialized is table or view, not " + materialized);
+    };
   }
 
   private static ModelTest test(String file, JsonNode node) {

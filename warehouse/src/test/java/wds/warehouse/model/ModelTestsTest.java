@@ -198,10 +198,15 @@ class ModelTestsTest {
   }
 
   @Test
-  void everyModel_ThenItsYmlStatesTheGrainAndDeclaresTests() {
+  void everyModel_ThenItsYmlStatesTheGrain_AndEveryTableDeclaresTests() {
     for (Model model : ModelCatalog.load().models()) {
       assertThat(model.grain()).as(model.name()).startsWith("One row");
-      assertThat(model.tests()).as(model.name()).isNotEmpty();
+      if (model.view()) {
+        // a view is not in the snapshot the gate tests; the facts that read it carry its tests
+        assertThat(model.tests()).as(model.name()).isEmpty();
+      } else {
+        assertThat(model.tests()).as(model.name()).isNotEmpty();
+      }
       if (!model.engineTable()) {
         assertThat(model.sql()).as(model.name()).contains("select * from final");
       }
