@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import wds.pipeline.log.LogText;
 
 /**
@@ -28,10 +29,23 @@ public final class OneLine {
       if (t instanceof BindException bind) {
         // a configuration value that is missing or malformed: name the setting and the fault
         Throwable root = chain.get(chain.size() - 1);
+        if (root == bind) {
+          return clean("a configuration value under " + bind.getName() + " is wrong");
+        }
+        ConfigurationProperty property = bind.getProperty();
+        // a value that could not be read as its type names itself and where it came from; one
+        // that a settings record refused says what is wrong with it in its own message
         return clean(
-            root == bind
-                ? "a configuration value under " + bind.getName() + " is wrong"
-                : "a configuration value is wrong: " + root.getMessage());
+            property == null
+                ? "a configuration value is wrong: " + root.getMessage()
+                : "a configuration value is wrong: "
+                    + property.getName()
+                    + " = \""
+                    + property.getValue()
+                    + "\""
+                    + (property.getOrigin() == null ? "" : " (" + property.getOrigin() + ")")
+                    + ": "
+                    + root.getMessage());
       }
     }
     for (Throwable t : chain) {

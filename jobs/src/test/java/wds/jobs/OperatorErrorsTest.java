@@ -187,6 +187,24 @@ class OperatorErrorsTest {
     }
   }
 
+  @Test
+  void aSettingThatIsNotANumberIsNamedWithItsValueAndWhereItCameFrom() throws IOException {
+    Path home = initialisedHome();
+    Path drop = Files.createDirectories(dir.resolve("drop"));
+    System.setProperty("wds.load.lanes", "abc");
+    try {
+      CommandOutput run =
+          CommandOutput.run("load", "--home", home.toString(), "--drop", drop.toString());
+
+      assertOneLineRefusal(
+          run,
+          "a configuration value is wrong: wds.load.lanes = \"abc\" (\"wds.load.lanes\" from"
+              + " property source \"systemProperties\"): For input string: \"abc\"");
+    } finally {
+      System.clearProperty("wds.load.lanes");
+    }
+  }
+
   private Path initialisedHome() {
     Path home = dir.resolve("home");
     assertThat(CommandOutput.run("init", "--home", home.toString()).exitCode()).isZero();
