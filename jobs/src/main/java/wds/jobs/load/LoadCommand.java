@@ -3,6 +3,7 @@ package wds.jobs.load;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -87,11 +88,23 @@ public final class LoadCommand implements Callable<Integer> {
    * once; returns the exit code.
    */
   public static int run(WdsHome home, Path dropFolder, int failAfterExtracts, String jobName) {
+    return run(home, dropFolder, failAfterExtracts, jobName, Map.of());
+  }
+
+  /** {@link #run(WdsHome, Path, int, String)} with further job parameters. */
+  public static int run(
+      WdsHome home,
+      Path dropFolder,
+      int failAfterExtracts,
+      String jobName,
+      Map<String, String> parameters) {
+    Map<String, String> all = new LinkedHashMap<>(parameters);
+    all.put("drop", dropFolder.toString());
     return HomeJobs.run(
         home,
         jobName,
         List.of(jobName, LoadJobConfiguration.JOB),
-        Map.of("drop", dropFolder.toString()),
+        all,
         Map.of("wds.load.fail-after-extracts", failAfterExtracts),
         (context, execution, seconds) ->
             summary(

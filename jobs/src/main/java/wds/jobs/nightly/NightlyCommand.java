@@ -1,6 +1,7 @@
 package wds.jobs.nightly;
 
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,7 +23,9 @@ import wds.jobs.load.LoadCommand;
       "Run the nightly job once: load, then publish snapshot, lake and public feed.",
       "Loads every delivery of the drop folder, then builds the star schema, indicators and",
       "warnings into a new snapshot, gates it and publishes it whole, with the Parquet lake and the",
-      "public feed. Exit code 0 done, 2 a delivery was refused (the rest is loaded and published),",
+      "public feed. When nothing they are made from has changed since the last publication",
+      "(no delivery loaded, same settings, same as-of year, same build of wds), that publication",
+      "is kept. Exit code 0 done, 2 a delivery was refused (the rest is loaded and published),",
       "1 the job failed (run it again to resume)."
     })
 public final class NightlyCommand implements Callable<Integer> {
@@ -42,6 +45,11 @@ public final class NightlyCommand implements Callable<Integer> {
           "run every county of a region as a partition, then build the region (jobs/REGIONS.md)")
   Path region;
 
+  @Option(
+      names = "--full",
+      description = "publish even when nothing has changed since the last publication")
+  boolean full;
+
   @Override
   public Integer call() {
     if (region != null) {
@@ -53,6 +61,11 @@ public final class NightlyCommand implements Callable<Integer> {
       LoadCommand.requireReadableFolder(dropFolder);
     }
     PseudonymSecret.require(planned);
-    return LoadCommand.run(homeOption.create(), dropFolder, 0, NightlyJobConfiguration.JOB);
+    return LoadCommand.run(
+        homeOption.create(),
+        dropFolder,
+        0,
+        NightlyJobConfiguration.JOB,
+        full ? Map.of(NightlyJobConfiguration.FULL, "true") : Map.of());
   }
 }

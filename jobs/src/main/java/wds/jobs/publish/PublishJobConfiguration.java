@@ -21,14 +21,18 @@ import wds.schemas.CountyClock;
 /**
  * The {@code publish} job: {@code clearUnpublishedBuilds} (what a killed run left half-built),
  * {@code publishSnapshot} (star schema, indicators and warnings built aside, gated, published
- * whole), {@code exportLake} and {@code publishFeed}, from what is already loaded. The nightly job
- * runs the same steps after its load.
+ * whole), {@code exportLake}, {@code publishFeed}, {@code writeReports} and {@code
+ * recordPublication}, from what is already loaded; it always publishes. The nightly job runs the
+ * same steps after its load, unless nothing they are made from has changed.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({PublishSettings.class, DuckDbSettings.class})
 public class PublishJobConfiguration {
 
   public static final String JOB = "publish";
+
+  /** The job execution context's key for the digest of the inputs a publication is made from. */
+  public static final String INPUTS = "publish.inputs";
 
   @Bean
   WarehousePublication warehousePublication(
@@ -153,6 +157,29 @@ public class PublishJobConfiguration {
         });
   }
 
+  /**
+   * The last step of a publication: records that the current snapshot, its lake, feed and reports
+   * were made from the inputs the nightly's decision computed after its load (the home is locked,
+   * so they have not moved since), or, in the {@code publish} job, from the inputs as they are now.
+   * A night whose inputs are the same keeps this publication ({@link PublishedInputs}).
+   */
+  @Bean
+  Step recordPublication(
+      JobRepository repository,
+      PlatformTransactionManager transactions,
+      WarehousePublication publication) {
+    return step(
+        "recordPublication",
+        repository,
+        transactions,
+        contribution -> {
+          var context = contribution.getStepExecution().getJobExecution().getExecutionContext();
+          String inputs =
+              context.containsKey(INPUTS) ? context.getString(INPUTS) : publication.inputs();
+          publication.recordPublished(inputs);
+        });
+  }
+
   @Bean
   Job publishJob(
       JobRepository repository,
@@ -160,13 +187,15 @@ public class PublishJobConfiguration {
       Step publishSnapshot,
       Step exportLake,
       Step publishFeed,
-      Step writeReports) {
+      Step writeReports,
+      Step recordPublication) {
     return new JobBuilder(JOB, repository)
         .start(clearUnpublishedBuilds)
         .next(publishSnapshot)
         .next(exportLake)
         .next(publishFeed)
         .next(writeReports)
+        .next(recordPublication)
         .build();
   }
 

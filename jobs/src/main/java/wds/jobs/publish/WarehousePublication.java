@@ -1,6 +1,7 @@
 package wds.jobs.publish;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -8,6 +9,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import wds.jobs.HomeModes;
@@ -115,6 +117,54 @@ public final class WarehousePublication {
     }
     HomeModes.apply(home);
     return result;
+  }
+
+  /**
+   * The digest of what a publication of this home would be made from now: the work database's
+   * operational layer and audit, the plan, the feed's township age bands, the as-of year (the
+   * build's only use of the as-of day: it caps the data years) and this build of wds ({@link
+   * PublishedInputs}).
+   */
+  public String inputs() throws SQLException {
+    List<String> settingLines = new ArrayList<>();
+    Path planFile = Path.of(settings.plan());
+    settingLines.add(
+        "plan="
+            + settings.plan()
+            + (Files.isRegularFile(planFile) ? " " + PublishedInputs.digestOf(planFile) : ""));
+    settingLines.add("township-age-bands=" + settings.townshipAgeBands());
+    settingLines.add("as-of-year=" + LocalDate.now(clock).getYear());
+    try (WorkDatabase work = WorkDatabase.open(home.workDatabase(), SchemaCatalog.load())) {
+      Connection connection = work.connection();
+      limits.apply(connection);
+      return PublishedInputs.digest(connection, settingLines);
+    }
+  }
+
+  /**
+   * The current snapshot's file name when the last publication made whole is that snapshot and was
+   * made from {@code inputs}: its lake, feed and reports are then what a new publication would make
+   * again.
+   */
+  public Optional<String> publishedFrom(String inputs) {
+    Optional<PublishedInputs.Published> last = PublishedInputs.read(home);
+    Optional<Path> current = new Snapshots(home.snapshots()).current();
+    if (last.isEmpty() || current.isEmpty()) {
+      return Optional.empty();
+    }
+    String snapshot = current.get().getFileName().toString();
+    return last.get().snapshot().equals(snapshot) && last.get().inputs().equals(inputs)
+        ? Optional.of(snapshot)
+        : Optional.empty();
+  }
+
+  /**
+   * Records that the current snapshot, its lake, feed and reports were made from {@code inputs}.
+   */
+  public void recordPublished(String inputs) throws IOException {
+    String snapshot = currentSnapshot().getFileName().toString();
+    PublishedInputs.write(home, new PublishedInputs.Published(snapshot, inputs));
+    LOG.info("publication recorded: {} made from inputs {}", snapshot, inputs);
   }
 
   private Path currentSnapshot() throws IOException {

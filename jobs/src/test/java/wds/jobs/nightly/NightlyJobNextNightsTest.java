@@ -22,8 +22,9 @@ import wds.schemas.ExtractSchema;
 import wds.schemas.SchemaCatalog;
 
 /**
- * Three nights in a row on one home: the full county, the next night's delta (while an analyst
- * keeps the published snapshot open and queries it), then a night with nothing new.
+ * Four nights in a row on one home: the full county, the next night's delta (while an analyst keeps
+ * the published snapshot open and queries it), a night with nothing new, then the same night again
+ * with {@code --full}.
  */
 class NightlyJobNextNightsTest {
 
@@ -36,10 +37,12 @@ class NightlyJobNextNightsTest {
 
   static Path home;
   static Path delta;
-  static int[] exitCodes = new int[3];
+  static int[] exitCodes = new int[4];
   static Path first;
   static Path second;
   static Path third;
+  static String thirdOutput;
+  static Path fourth;
   static List<Object> answerBefore;
   static final List<List<Object>> answersDuring = new ArrayList<>();
   static long slowestAnswerMillis;
@@ -79,8 +82,15 @@ class NightlyJobNextNightsTest {
       answerOfANewReader = query(newReader, QUESTION).get(0);
     }
 
-    exitCodes[2] = NightlyRuns.nightly(home, delta).exitCode();
+    NightlyRuns.Run thirdNight = NightlyRuns.nightly(home, delta);
+    exitCodes[2] = thirdNight.exitCode();
+    thirdOutput = thirdNight.output();
     third = current().toRealPath();
+
+    exitCodes[3] =
+        NightlyRuns.wds("nightly", "--full", "--home", home.toString(), "--drop", delta.toString())
+            .exitCode();
+    fourth = current().toRealPath();
   }
 
   static Path current() {
@@ -89,7 +99,7 @@ class NightlyJobNextNightsTest {
 
   @Test
   void everyNight_ExitsZero() {
-    assertThat(exitCodes).containsExactly(0, 0, 0);
+    assertThat(exitCodes).containsExactly(0, 0, 0, 0);
   }
 
   @Test
@@ -170,9 +180,17 @@ class NightlyJobNextNightsTest {
   }
 
   @Test
-  void thirdNight_WithNothingNew_PublishesTheSameTableContents() throws Exception {
-    assertThat(third).isNotEqualTo(second);
-    assertThat(checksums(third)).isEqualTo(checksums(second));
+  void thirdNight_WithNothingNew_KeepsTheSecondPublicationAndSaysSo() {
+    assertThat(third).isEqualTo(second);
+    assertThat(thirdOutput)
+        .contains("publish: nothing changed since " + second.getFileName() + " was published")
+        .doesNotContain("built, gated and published");
+  }
+
+  @Test
+  void fourthNight_WithNothingNewAndFull_PublishesTheSameTableContents() throws Exception {
+    assertThat(fourth).isNotEqualTo(second);
+    assertThat(checksums(fourth)).isEqualTo(checksums(second));
   }
 
   /** count and sum of row hashes of every table but the load audit (it holds run timestamps). */
