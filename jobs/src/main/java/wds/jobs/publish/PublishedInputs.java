@@ -26,6 +26,7 @@ import wds.jobs.WdsHome;
 import wds.pipeline.load.DeliveryLoader;
 import wds.schemas.sql.SqlFile;
 import wds.warehouse.WarehouseBuilder;
+import wds.warehouse.publish.Snapshots;
 
 /**
  * What a publication (snapshot, lake, feed and reports) is made from, as one SHA-256 digest, and
@@ -65,13 +66,21 @@ public final class PublishedInputs {
    * each, e.g. {@code as-of-year=2026}) and this build of wds.
    */
   public static String digest(Connection work, List<String> settings) throws SQLException {
-    MessageDigest sha = sha256();
+    List<String> lines = new ArrayList<>();
     for (String line : tables(work)) {
-      update(sha, "table " + line);
+      lines.add("table " + line);
     }
-    for (String line : settings) {
-      update(sha, "setting " + line);
-    }
+    settings.forEach(line -> lines.add("setting " + line));
+    return digest(lines);
+  }
+
+  /**
+   * The digest of the given lines (what a publication is made from, one fact a line) and this build
+   * of wds.
+   */
+  public static String digest(List<String> lines) {
+    MessageDigest sha = sha256();
+    lines.forEach(line -> update(sha, line));
     for (Class<?> module : MODULES) {
       update(sha, "code " + codeOf(module));
     }
@@ -90,6 +99,23 @@ public final class PublishedInputs {
       // an unreadable record only means the next night publishes again
       return Optional.empty();
     }
+  }
+
+  /**
+   * The home's current snapshot's file name when the last publication made whole is that snapshot
+   * and was made from {@code inputs}: what it published is then what a new publication would make
+   * again.
+   */
+  public static Optional<String> publishedFrom(WdsHome home, String inputs) {
+    Optional<Published> last = read(home);
+    Optional<Path> current = new Snapshots(home.snapshots()).current();
+    if (last.isEmpty() || current.isEmpty()) {
+      return Optional.empty();
+    }
+    String snapshot = current.get().getFileName().toString();
+    return last.get().snapshot().equals(snapshot) && last.get().inputs().equals(inputs)
+        ? Optional.of(snapshot)
+        : Optional.empty();
   }
 
   /** Records a publication made whole (written aside, then moved into place). */

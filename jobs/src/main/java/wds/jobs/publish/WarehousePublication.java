@@ -147,15 +147,7 @@ public final class WarehousePublication {
    * again.
    */
   public Optional<String> publishedFrom(String inputs) {
-    Optional<PublishedInputs.Published> last = PublishedInputs.read(home);
-    Optional<Path> current = new Snapshots(home.snapshots()).current();
-    if (last.isEmpty() || current.isEmpty()) {
-      return Optional.empty();
-    }
-    String snapshot = current.get().getFileName().toString();
-    return last.get().snapshot().equals(snapshot) && last.get().inputs().equals(inputs)
-        ? Optional.of(snapshot)
-        : Optional.empty();
+    return PublishedInputs.publishedFrom(home, inputs);
   }
 
   /**

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.Job;
@@ -23,6 +24,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.transaction.PlatformTransactionManager;
+import wds.jobs.publish.PublishedInputs;
 import wds.warehouse.Plan;
 
 /**
@@ -46,6 +48,9 @@ public class RegionJobConfiguration {
   public static final String COUNTY = "county";
 
   public static final String EXIT = "exit";
+
+  /** The build step's execution context: the region snapshot kept because nothing changed. */
+  public static final String KEPT = "kept";
 
   private static final Logger log = LoggerFactory.getLogger(RegionJobConfiguration.class);
 
@@ -99,8 +104,21 @@ public class RegionJobConfiguration {
               JobExecution job =
                   repository.getJobExecution(contribution.getStepExecution().getJobExecutionId());
               Map<String, RegionWarehouse.Night> nights = nights(job);
-              RegionWarehouse.Result result =
-                  new RegionWarehouse(region, Plan.standard()).build(nights);
+              RegionWarehouse warehouse = new RegionWarehouse(region, Plan.standard());
+              // as a county keeps its publication when nothing it is made from changed, the
+              // region keeps its own when every county's snapshot and night are as they were
+              String inputs = warehouse.inputs(nights);
+              Optional<String> kept = warehouse.publishedFrom(inputs);
+              if (kept.isPresent()) {
+                contribution.getStepExecution().getExecutionContext().putString(KEPT, kept.get());
+                log.info("region {}: nothing changed since {}: kept", region.code(), kept.get());
+                return RepeatStatus.FINISHED;
+              }
+              RegionWarehouse.Result result = warehouse.build(nights);
+              PublishedInputs.write(
+                  region.home(),
+                  new PublishedInputs.Published(
+                      result.snapshot().getFileName().toString(), inputs));
               contribution.incrementWriteCount(result.values());
               log.info(
                   "region {} built: {} counties ({} stale), {} values, {} warnings, {}",

@@ -137,11 +137,13 @@ public final class RegionNightly {
               + ")");
       return 1;
     }
+    String kept = build.getExecutionContext().getString(RegionJobConfiguration.KEPT, "");
     out.printf(
         Locale.ROOT,
-        "region %s %s: published in %s (%.1f s)%n",
+        "region %s %s: %s in %s (%.1f s)%n",
         region.code(),
         region.name(),
+        kept.isEmpty() ? "published" : "nothing changed since " + kept + " was published; kept",
         region.home().snapshots().resolve("current.duckdb"),
         seconds);
     out.flush();

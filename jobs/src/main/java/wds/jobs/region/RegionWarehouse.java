@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import wds.jobs.WdsHome;
+import wds.jobs.publish.PublishedInputs;
 import wds.schemas.CountyClock;
 import wds.schemas.sql.SqlFile;
 import wds.warehouse.Plan;
@@ -76,6 +77,39 @@ public final class RegionWarehouse {
   public RegionWarehouse(RegionFile region, Plan plan) {
     this.region = region;
     this.plan = plan;
+  }
+
+  /**
+   * The digest of what the region's publication is made from: the region file (its counties, homes
+   * and prefectures), each county's current snapshot (by file name: a county publishes a new file
+   * whenever anything of it changes) and tonight's night, the as-of year and this build of wds
+   * ({@link PublishedInputs}).
+   */
+  public String inputs(Map<String, Night> nights) {
+    List<String> lines = new ArrayList<>();
+    lines.add("region " + region);
+    for (RegionFile.County c : region.counties()) {
+      lines.add(
+          "county "
+              + c.code()
+              + " "
+              + new Snapshots(c.home().snapshots())
+                  .current()
+                  .map(p -> p.getFileName().toString())
+                  .orElse("none")
+              + " "
+              + nights.getOrDefault(c.code(), Night.NOT_RUN));
+    }
+    lines.add("as-of-year " + LocalDateTime.now(CountyClock.system()).getYear());
+    return PublishedInputs.digest(lines);
+  }
+
+  /**
+   * The region's current snapshot's file name when its last publication made whole is that snapshot
+   * and was made from {@code inputs}.
+   */
+  public Optional<String> publishedFrom(String inputs) {
+    return PublishedInputs.publishedFrom(region.home(), inputs);
   }
 
   /**

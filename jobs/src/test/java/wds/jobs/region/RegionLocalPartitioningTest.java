@@ -88,6 +88,30 @@ class RegionLocalPartitioningTest {
 
   @Test
   @Order(2)
+  void nightlyRegion_AgainWithNothingNew_ThenEveryCountyAndTheRegionKeepTheirSnapshots()
+      throws Exception {
+    RegionFile region = RegionFile.load(file);
+    Path regionBefore = new Snapshots(region.home().snapshots()).requireCurrent();
+    List<Path> countiesBefore = new ArrayList<>();
+    for (RegionFile.County c : region.counties()) {
+      countiesBefore.add(new Snapshots(c.home().snapshots()).requireCurrent());
+    }
+
+    CommandOutput run = CommandOutput.run("nightly", "--region", file.toString());
+
+    assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+    assertThat(run.out())
+        .contains("nothing changed since " + regionBefore.getFileName() + " was published; kept");
+    assertThat(new Snapshots(region.home().snapshots()).requireCurrent()).isEqualTo(regionBefore);
+    List<Path> countiesAfter = new ArrayList<>();
+    for (RegionFile.County c : region.counties()) {
+      countiesAfter.add(new Snapshots(c.home().snapshots()).requireCurrent());
+    }
+    assertThat(countiesAfter).isEqualTo(countiesBefore);
+  }
+
+  @Test
+  @Order(3)
   void nightlyRegion_WhenACountyFailsInLocalMode_ThenTheOthersCompleteAndItsLastGoodDataIsStale()
       throws Exception {
     RegionFile region = RegionFile.load(file);
@@ -142,7 +166,7 @@ class RegionLocalPartitioningTest {
   }
 
   @Test
-  @Order(3)
+  @Order(4)
   void statusRegion_AlignsColumnsAfterChineseNames() {
     CommandOutput status = CommandOutput.run("status", "--region", file.toString());
 
