@@ -104,7 +104,7 @@ public final class WdsJava {
    */
   private static List<String> batchArchive() {
     String classPath = System.getProperty("java.class.path");
-    if (!classPath.endsWith(".jar") || classPath.contains(File.pathSeparator)) {
+    if (!oneJar(classPath)) {
       return List.of();
     }
     Path archive = Path.of(classPath).toAbsolutePath().resolveSibling(BATCH_ARCHIVE);
@@ -115,9 +115,14 @@ public final class WdsJava {
     return List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
   }
 
+  /** A class path of one jar, not of several entries or a folder. */
+  private static boolean oneJar(String classPath) {
+    return classPath.endsWith(".jar") && !classPath.contains(File.pathSeparator);
+  }
+
   /** A Spring Boot jar runs with -jar; a plain jar or a class path runs its main class. */
   private static boolean bootJar(String classPath) {
-    if (!classPath.endsWith(".jar") || classPath.contains(File.pathSeparator)) {
+    if (!oneJar(classPath)) {
       return false;
     }
     try (JarFile jar = new JarFile(classPath)) {
